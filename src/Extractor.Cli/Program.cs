@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Extractor.Cli;
+
+var root = new RootCommand("Extractor: Chinese performance self-evaluation reports (绩效自评报告) to checked data");
+root.Subcommands.Add(ReadCommand.Create());
+root.Subcommands.Add(CorpusCommand.Create());
+return await root.Parse(args).InvokeAsync();

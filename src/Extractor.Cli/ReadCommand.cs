@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Encodings.Web;
+using Extractor.Reading;
+
+namespace Extractor.Cli;
+
+/// <summary>`extractor read FILE [--json]`: the document as the readers see it.</summary>
+internal static class ReadCommand
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "a .pdf, .docx or .txt report" };
+        var json = new Option<bool>("--json") { Description = "print the document model with positions" };
+        var cmd = new Command("read", "print a document's text in reading order") { file, json };
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!.FullName;
+            try
+            {
+                var doc = DocumentLoader.Read(path);
+                Console.Out.Write(parse.GetValue(json) ? ToJson(doc) : DocumentText.Render(doc));
+                return 0;
+            }
+            catch (ReadException e)
+            {
+                Console.Error.WriteLine($"{path}: {e.Code}: {e.Message}");
+                return 2;
+            }
+        });
+        return cmd;
+    }
+
+    public static string ToJson(Document doc) => JsonSerializer.Serialize(new
+    {
+        source = doc.Source,
+        pages = doc.Pages.Select(p => new
+        {
+            number = p.Number, width = p.Width, height = p.Height,
+            blocks = p.Blocks.Select(b => b switch
+            {
+                Paragraph para => (object)new { type = "paragraph", page = para.Page, box = para.Box, text = para.Text, lines = para.Lines },
+                Table t => new { type = "table", page = t.Page, box = t.Box, rows = t.Rows.Select(r => r.Cells) },
+                _ => new { type = "unknown" },
+            }),
+        }),
+    }, Json) + "\n";
+}

@@ -1,0 +1,50 @@
+namespace Extractor.Reading;
+
+/// <summary>Where a document came from. Format is what its content is, not what its name says.</summary>
+public sealed record SourceInfo(string Path, string Sha256, string Format, int Pages);
+
+/// <summary>A rectangle in PDF user space (points, origin bottom-left).</summary>
+public sealed record Box(double Left, double Bottom, double Right, double Top)
+{
+    public double Width => Right - Left;
+    public double Height => Top - Bottom;
+
+    public static Box? Union(IEnumerable<Box?> boxes)
+    {
+        Box? u = null;
+        foreach (var b in boxes)
+        {
+            if (b is null) continue;
+            u = u is null ? b : new Box(Math.Min(u.Left, b.Left), Math.Min(u.Bottom, b.Bottom),
+                                        Math.Max(u.Right, b.Right), Math.Max(u.Top, b.Top));
+        }
+        return u;
+    }
+}
+
+/// <summary>One visual line of text as laid out on the page.</summary>
+public sealed record TextLine(string Text, Box? Box, int Page = 1);
+
+/// <summary>A piece of the reading flow: a paragraph or a table. Knows its page (1-based).</summary>
+public abstract record Block(int Page, Box? Box);
+
+/// <summary>A paragraph: its wrapped lines, and their text joined the way a reader would read it.</summary>
+public sealed record Paragraph(int Page, Box? Box, IReadOnlyList<TextLine> Lines, string Text) : Block(Page, Box);
+
+public sealed record TableCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text, Box? Box);
+
+public sealed record TableRow(IReadOnlyList<TableCell> Cells);
+
+/// <summary>A table: rows of cells; a merged cell appears once, at its top-left grid position, with its spans.</summary>
+public sealed record Table(int Page, Box? Box, IReadOnlyList<TableRow> Rows) : Block(Page, Box)
+{
+    public int ColumnCount => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count == 0 ? 0 : r.Cells.Max(c => c.Column + c.ColumnSpan));
+}
+
+public sealed record Page(int Number, double Width, double Height, IReadOnlyList<Block> Blocks);
+
+/// <summary>The one model every reader produces and every later stage reads.</summary>
+public sealed record Document(SourceInfo Source, IReadOnlyList<Page> Pages)
+{
+    public IEnumerable<Block> Blocks => Pages.SelectMany(p => p.Blocks);
+}

@@ -1,0 +1,14 @@
+namespace Extractor.Reading.Pdf;
+
+/// <summary>One drawn character, already repaired (radicals) and placed: the unit the PDF layout code works on.</summary>
+internal readonly record struct Glyph(string Text, double Left, double Right, double Baseline, double Bottom, double Top, double Size)
+{
+    public double CenterX => (Left + Right) / 2;
+    public double CenterY => (Bottom + Top) / 2;
+}
+
+/// <summary>A visual line built from glyphs, before it becomes a paragraph line or a cell line.</summary>
+internal sealed record GlyphLine(string Text, double Left, double Right, double Baseline, double Bottom, double Top, double Size)
+{
+    public Box Box => new(Left, Bottom, Right, Top);
+}
