@@ -32,6 +32,11 @@ public static class Glyphs
             var to = range.Length > 1 ? int.Parse(range[1], NumberStyles.HexNumber) : from;
             for (var c = from; c <= to && c <= 0xFFFF; c++) map[(char)c] = (char)target;
         }
+        // Reports are in Simplified Chinese: where a Kangxi radical's unified form is the traditional
+        // variant, SC fonts draw (and PDF producers map back to the radical) the simplified character.
+        map['\u2F3E'] = '户'; // ⼾ -> 户, not 戶
+        map['\u2FAD'] = '青'; // ⾭ -> 青, not 靑
+        map['\u2FC8'] = '黄'; // ⿈ -> 黄, not 黃
         return map.ToFrozenDictionary();
     }
 
