@@ -4,4 +4,5 @@ using Extractor.Cli;
 var root = new RootCommand("Extractor: Chinese performance self-evaluation reports (绩效自评报告) to checked data");
 root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(CorpusCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Extractor.Reading;
+
+namespace Extractor.Extraction;
+
+/// <summary>
+/// The document's prose as one normalised string, the form every prose rule matches against.
+/// Paragraphs that a PDF-to-text step or a page break cut mid-sentence are rejoined (a paragraph that
+/// does not end a sentence runs into the next one unless either is a heading); each paragraph starts
+/// on its own line otherwise. NFKC folds fullwidth digits and punctuation ("１，２３４．５" → "1,234.5").
+/// Every character maps back to its source text and page, for provenance.
+/// </summary>
+public sealed partial class FlowText
+{
+    public string Text { get; }
+    private readonly int[] _page;          // page of each character
+    private readonly int[] _sourceIndex;   // index of each character in SourceText
+    public string SourceText { get; }
+    /// <summary>Start offset of each logical paragraph in Text, with whether it is a heading.</summary>
+    public IReadOnlyList<(int Start, bool Heading)> Paragraphs { get; }
+    /// <summary>Tables in reading order, each with the flow offset it stands at.</summary>
+    public IReadOnlyList<(int Offset, Table Table)> Tables { get; }
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十]+[章部分节]|附件|附表)")]
+    private static partial Regex HeadingStart();
+
+    private const string SentenceEnd = "。！？!?；;：:)）";
+
+    // "部门单位名称（公章）：…", "填报时间：…": a label line of the cover page, never a wrapped continuation.
+    [GeneratedRegex(@"^[^\s,，。:：]{2,12}(?:[（(][^)）]{1,4}[)）])?\s*[:：]")]
+    private static partial Regex LabelLine();
+
+    private static bool IsCoverLabel(string line) => LabelLine().IsMatch(line) && !line.Contains('，') && !line.Contains(',');
+
+    public static bool IsHeading(string paragraph) =>
+        paragraph.Length <= 40 && HeadingStart().IsMatch(paragraph) && !paragraph.TrimEnd().EndsWith('。');
+
+    private FlowText(string text, int[] page, int[] sourceIndex, string source,
+        List<(int, bool)> paragraphs, List<(int, Table)> tables)
+    {
+        Text = text; _page = page; _sourceIndex = sourceIndex; SourceText = source;
+        Paragraphs = paragraphs; Tables = tables;
+    }
+
+    public int PageAt(int offset) => _page.Length == 0 ? 1 : _page[Math.Clamp(offset, 0, _page.Length - 1)];
+
+    /// <summary>The exact source text behind a span of the flow text.</summary>
+    public string SourceSpan(int start, int length)
+    {
+        if (length <= 0 || _sourceIndex.Length == 0) return "";
+        var s = _sourceIndex[Math.Clamp(start, 0, _sourceIndex.Length - 1)];
+        var e = _sourceIndex[Math.Clamp(start + length - 1, 0, _sourceIndex.Length - 1)];
+        return SourceText[s..(e + 1)].Trim();
+    }
+
+    public static string Normalize(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) sb.Append(NormalizeChar(c));
+        return sb.ToString();
+    }
+
+    private static string NormalizeChar(char c) => c switch
+    {
+        '−' or '－' or '–' => "-",
+        '\u00A0' or '\u3000' => " ",
+        _ when char.IsSurrogate(c) => c.ToString(),
+        _ => c.ToString().Normalize(NormalizationForm.FormKC),
+    };
+
+    public static FlowText Build(Document doc)
+    {
+        var text = new StringBuilder();
+        var source = new StringBuilder();
+        var pages = new List<int>();
+        var map = new List<int>();
+        var paragraphs = new List<(int, bool)>();
+        var tables = new List<(int, Table)>();
+        string? previous = null;
+
+        void Append(string s, int page)
+        {
+            foreach (var c in s)
+            {
+                var n = NormalizeChar(c);
+                foreach (var nc in n)
+                {
+                    text.Append(nc);
+                    pages.Add(page);
+                    map.Add(source.Length);
+                }
+                source.Append(c);
+            }
+        }
+
+        foreach (var block in doc.Blocks)
+        {
+            if (block is Table t)
+            {
+                if (text.Length > 0) Append("\n", block.Page);
+                tables.Add((text.Length, t));
+                previous = null;
+                continue;
+            }
+            var p = ((Paragraph)block).Text.Trim();
+            if (p.Length == 0) continue;
+            var heading = IsHeading(p);
+            var continues = previous is not null && !heading && !IsHeading(previous)
+                && !IsCoverLabel(p) && !IsCoverLabel(previous)
+                && !SentenceEnd.Contains(previous[^1]) && !SentenceEnd.Contains(Normalize(previous[^1].ToString())[^1]);
+            if (!continues)
+            {
+                if (text.Length > 0) Append("\n", block.Page);
+                paragraphs.Add((text.Length, heading));
+            }
+            Append(p, block.Page);
+            previous = p;
+        }
+        return new FlowText(text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables);
+    }
+}

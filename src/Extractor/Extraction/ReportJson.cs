@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Extractor.Reading;
+
+namespace Extractor.Extraction;
+
+/// <summary>The contract's JSON shape (shared/contract/report-json.md) for one extracted report or one failure.</summary>
+public static class ReportJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static JsonObject Source(SourceInfo s) => new()
+    {
+        ["path"] = s.Path, ["sha256"] = s.Sha256, ["format"] = s.Format, ["pages"] = s.Pages,
+    };
+
+    public static JsonObject Failed(JsonObject source, string code, string message) => new()
+    {
+        ["source"] = source,
+        ["status"] = "failed",
+        ["error"] = new JsonObject { ["code"] = code, ["message"] = message },
+        ["figures"] = new JsonObject(),
+        ["indicators"] = new JsonArray(),
+        ["projects"] = new JsonArray(),
+        ["discrepancies"] = new JsonArray(),
+        ["warnings"] = new JsonArray(),
+    };
+
+    public static JsonObject Ok(SourceInfo source, Report report, JsonArray? discrepancies = null)
+    {
+        var figures = new JsonObject();
+        foreach (var group in report.Statements.GroupBy(f => f.Key))
+        {
+            var first = group.First();
+            var node = FigureNode(first);
+            if (group.Count() > 1)
+                node["statements"] = new JsonArray(group.Select(f => (JsonNode)FigureNode(f)).ToArray());
+            figures[group.Key] = node;
+        }
+        return new JsonObject
+        {
+            ["source"] = Source(source),
+            ["status"] = "ok",
+            ["report"] = new JsonObject
+            {
+                ["unit_name"] = report.Info.UnitName,
+                ["fiscal_year"] = report.Info.FiscalYear,
+                ["filled_date"] = report.Info.FilledDate,
+            },
+            ["figures"] = figures,
+            ["indicators"] = new JsonArray(report.Indicators.Select(i => (JsonNode)IndicatorNode(i)).ToArray()),
+            ["projects"] = new JsonArray(report.Projects.Select(p => (JsonNode)ProjectNode(p)).ToArray()),
+            ["discrepancies"] = discrepancies ?? new JsonArray(),
+            ["warnings"] = new JsonArray(report.Warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
+        };
+    }
+
+    private static JsonObject FigureNode(Figure f)
+    {
+        var o = new JsonObject { ["value"] = f.Word is not null ? JsonValue.Create(f.Word) : JsonValue.Create(f.Value) };
+        if (f.Unit is not null) o["unit"] = f.Unit;
+        o["text"] = f.Text;
+        o["page"] = f.Page;
+        return o;
+    }
+
+    private static JsonObject Quantity(decimal value, string? unit)
+    {
+        var o = new JsonObject { ["value"] = value };
+        if (unit is not null) o["unit"] = unit;
+        return o;
+    }
+
+    private static JsonObject IndicatorNode(Indicator i)
+    {
+        var o = new JsonObject { ["seq"] = i.Seq, ["name"] = i.Name };
+        if (i.Target is { } t)
+        {
+            var target = new JsonObject { ["op"] = t.Op, ["value"] = t.Value };
+            if (t.Unit is not null) target["unit"] = t.Unit;
+            o["target"] = target;
+        }
+        if (i.Midyear is { } m) o["midyear"] = Quantity(m.Value, m.Unit);
+        if (i.Actual is { } a) o["actual"] = Quantity(a.Value, a.Unit);
+        if (i.CompletionRate is { } c) o["completion_rate"] = c;
+        if (i.Weight is { } w) o["weight"] = w;
+        if (i.Score is { } s) o["score"] = s;
+        if (i.DeviationReason is { } d) o["deviation_reason"] = d;
+        if (i.Improvement is { } im) o["improvement"] = im;
+        o["page"] = i.Page;
+        return o;
+    }
+
+    private static JsonObject ProjectNode(Project p)
+    {
+        var o = new JsonObject { ["name"] = p.Name };
+        if (p.Budget is { } b) o["budget"] = b;
+        if (p.Actual is { } a) o["actual"] = a;
+        o["page"] = p.Page;
+        return o;
+    }
+}

@@ -1,0 +1,30 @@
+using Extractor.Reading;
+
+namespace Extractor.Extraction;
+
+/// <summary>A table as a full grid: a merged cell's text fills every grid position it spans.</summary>
+public sealed class TableView
+{
+    public Table Table { get; }
+    public string[][] Grid { get; }
+    public int Columns { get; }
+
+    public TableView(Table table)
+    {
+        Table = table;
+        Columns = table.ColumnCount;
+        Grid = table.Rows.Select(_ => Enumerable.Repeat("", Columns).ToArray()).ToArray();
+        foreach (var cell in table.Rows.SelectMany(r => r.Cells))
+            for (var r = cell.Row; r < Math.Min(Grid.Length, cell.Row + cell.RowSpan); r++)
+                for (var c = cell.Column; c < Math.Min(Columns, cell.Column + cell.ColumnSpan); c++)
+                    Grid[r][c] = FlowText.Normalize(cell.Text).Replace(" ", "");
+    }
+
+    /// <summary>The first column whose header (rows 0..headerRows-1) matches, or -1.</summary>
+    public int FindColumn(int headerRow, System.Text.RegularExpressions.Regex header, ISet<int>? taken = null)
+    {
+        for (var c = 0; c < Columns; c++)
+            if ((taken is null || !taken.Contains(c)) && header.IsMatch(Grid[headerRow][c])) return c;
+        return -1;
+    }
+}
