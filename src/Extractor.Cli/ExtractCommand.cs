@@ -24,31 +24,6 @@ internal static class ExtractCommand
     }
 }
 
-/// <summary>file → Document → Report → JSON; every failure becomes a typed status, never an exception.</summary>
-internal static class Pipeline
-{
-    public static JsonObject Run(string path)
-    {
-        Document doc;
-        try
-        {
-            doc = DocumentLoader.Read(path);
-        }
-        catch (ReadException e)
-        {
-            return ReportJson.Failed(new JsonObject { ["path"] = path, ["format"] = Path.GetExtension(path).TrimStart('.') }, e.Code, e.Message);
-        }
-        try
-        {
-            return ReportJson.Ok(doc.Source, ReportExtractor.Extract(doc));
-        }
-        catch (NotAReportException e)
-        {
-            return ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.NotAReport, e.Message);
-        }
-    }
-}
-
 /// <summary>The readable form of an extraction result.</summary>
 internal static class Summary
 {

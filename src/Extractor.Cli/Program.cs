@@ -5,4 +5,5 @@ var root = new RootCommand("Extractor: Chinese performance self-evaluation repor
 root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(CorpusCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -66,7 +66,7 @@ internal static partial class CountsAndGrade
             if (consumed.Overlaps(m.Index, m.Length)) continue;
             // The total comes before its breakdown: "编制 28 名，其中：行政编制 0 名".
             var sentence = flow.Text.LastIndexOfAny(['。', '\n'], Math.Max(0, m.Index - 1));
-            if (flow.Text[(sentence + 1)..m.Index].Contains("其中")) continue;
+            if (key == "staff.authorized" && flow.Text[(sentence + 1)..m.Index].Contains("其中")) continue;
             if (!ChineseNumberReader.Instance.TryRead(m.Groups["n"].Value, out var n)) continue;
             report.Statements.Add(new Figure(key, n, unit, flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index));
             return;

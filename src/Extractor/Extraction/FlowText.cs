@@ -31,6 +31,9 @@ public sealed partial class FlowText
     [GeneratedRegex(@"^[^\s,，。:：]{2,12}(?:[（(][^)）]{1,4}[)）])?\s*[:：]")]
     private static partial Regex LabelLine();
 
+    [GeneratedRegex(@"^\s*[一二三四五六七八九十]+\s*[、.．]")]
+    private static partial Regex TopLevel();
+
     private static bool IsCoverLabel(string line) => LabelLine().IsMatch(line) && !line.Contains('，') && !line.Contains(',');
 
     public static bool IsHeading(string paragraph) =>
@@ -78,6 +81,7 @@ public sealed partial class FlowText
         var paragraphs = new List<(int, bool)>();
         var tables = new List<(int, Table)>();
         string? previous = null;
+        var cover = true; // before the first top-level heading: the cover page, where label lines stand alone
 
         void Append(string s, int page)
         {
@@ -106,8 +110,9 @@ public sealed partial class FlowText
             var p = ((Paragraph)block).Text.Trim();
             if (p.Length == 0) continue;
             var heading = IsHeading(p);
+            cover &= !(heading && TopLevel().IsMatch(p));
             var continues = previous is not null && !heading && !IsHeading(previous)
-                && !IsCoverLabel(p) && !IsCoverLabel(previous)
+                && !(cover && (IsCoverLabel(p) || IsCoverLabel(previous)))
                 && !SentenceEnd.Contains(previous[^1]) && !SentenceEnd.Contains(Normalize(previous[^1].ToString())[^1]);
             if (!continues)
             {

@@ -18,6 +18,9 @@ internal static partial class ProseIndicators
     [GeneratedRegex(@"(?<=^|\n|。)[ \t]*(?:\([一二三四五六七八九十\d]+\)[ \t]*)?(?:绩效|三级|二级)?指标[ \t]*(?:[一二三四五六七八九十]+|\d+)[ \t]*[:：]", RegexOptions.Multiline)]
     private static partial Regex BlockStart();
 
+    [GeneratedRegex(@"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.]|预算执行|执行率|部门整体|整体支出|综上|综合|总体|合计|共设置)")]
+    private static partial Regex MovesOn();
+
     [GeneratedRegex(@"\n[ \t]*[一二三四五六七八九十]+[、.]")]
     private static partial Regex TopHeading();
 
@@ -60,10 +63,10 @@ internal static partial class ProseIndicators
             var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
             var top = TopHeading().Match(text, bodyStart);
             if (top.Success && top.Index < end) end = top.Index;
-            // A block is the marker's paragraph, and the next one when the marker line only names it.
-            var lineEnd = text.IndexOf('\n', bodyStart);
-            if (lineEnd >= 0 && !Regex.IsMatch(text[bodyStart..lineEnd], @"\d")) lineEnd = text.IndexOf('\n', lineEnd + 1);
-            if (lineEnd >= 0 && lineEnd < end) end = lineEnd;
+            // A block runs over the paragraphs that continue it, up to one that moves on to other
+            // business (the execution score, a summary, a heading).
+            for (var nl = text.IndexOf('\n', bodyStart); nl >= 0 && nl < end; nl = text.IndexOf('\n', nl + 1))
+                if (nl > bodyStart && MovesOn().IsMatch(text[(nl + 1)..Math.Min(text.Length, nl + 40)])) { end = nl; break; }
             var body = text[bodyStart..end];
             var indicator = Read(body, report.Indicators.Count + 1, flow.PageAt(starts[i].Index), flow.SourceSpan(starts[i].Index, end - starts[i].Index));
             if (indicator is null) continue;

@@ -28,9 +28,19 @@ internal static partial class ReportHeader
         var opening = text[..Math.Min(text.Length, 600)];
         string? unit = null;
         var label = UnitLabel().Match(opening);
-        if (label.Success) unit = label.Groups["n"].Value.Trim();
-        else if (UnitFromTitle().Match(opening) is { Success: true } title) unit = title.Groups["n"].Value.Trim();
-        unit = unit is null ? null : Regex.Replace(unit, @"[(（](?:公章|盖章)[)）]", "").Trim();
+        if (label.Success)
+        {
+            var g = label.Groups["n"];
+            var end = g.Index + g.Length;
+            // A long name wraps onto the next line: "…产业开发区" / "（…新市区）安宁渠镇人民政府".
+            var next = Regex.Match(text[end..], @"^\n(?<c>[^\n:]{1,30})(?=\n|$)");
+            if (next.Success && !FlowText.IsHeading(next.Groups["c"].Value) && !Regex.IsMatch(next.Groups["c"].Value, @"\d{4}|年度|报告"))
+                end += next.Length;
+            unit = flow.SourceSpan(g.Index, end - g.Index).Replace("\n", "").Replace("\r", "");
+        }
+        else if (UnitFromTitle().Match(opening) is { Success: true } title)
+            unit = flow.SourceSpan(title.Groups["n"].Index, title.Groups["n"].Length);
+        unit = unit is null ? null : Regex.Replace(unit, @"\s+", "").Trim();
 
         int? year = null;
         if (YearRx().Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;

@@ -13,7 +13,7 @@ namespace Extractor.Extraction;
 internal static partial class TableFigures
 {
     [GeneratedRegex("三级指标|指标名称|绩效指标|指标内容")] private static partial Regex NameHeader();
-    [GeneratedRegex("指标值|目标值|年度目标|预期")] private static partial Regex TargetHeader();
+    [GeneratedRegex("指标值|目标值|年度目标|年度指标|预期")] private static partial Regex TargetHeader();
     [GeneratedRegex("实际完成|实际值|完成值|全年实际|实际")] private static partial Regex ActualHeader();
     [GeneratedRegex("年中")] private static partial Regex MidyearHeader();
     [GeneratedRegex("完成率")] private static partial Regex CompletionHeader();
@@ -32,6 +32,7 @@ internal static partial class TableFigures
     public static void Extract(FlowText flow, Report report, string? proseUnit)
     {
         int[]? lastIndicatorColumns = null;
+        TableView? lastProjects = null;
         foreach (var (offset, table) in flow.Tables)
         {
             var view = new TableView(table);
@@ -39,8 +40,17 @@ internal static partial class TableFigures
             if (view.Grid.Length == 0) continue;
             var caption = Caption().Match(flow.Text[Math.Max(0, offset - 60)..offset]);
             var unit = caption.Success ? caption.Groups["u"].Value : null;
-            if (Indicators(view, report, lastIndicatorColumns) is { } cols) lastIndicatorColumns = cols;
-            else if (!Projects(view, report, unit ?? proseUnit)) Budget(view, report, unit ?? proseUnit);
+            var continuesProjects = lastProjects is not null && lastProjects.Columns == view.Columns && HeaderRow(view, ProjectNameHeader()) < 0;
+            if (Indicators(view, report, lastIndicatorColumns) is { } cols) { lastIndicatorColumns = cols; lastProjects = null; }
+            else if (Projects(continuesProjects ? new TableView(lastProjects!, view) : view, report, unit ?? proseUnit))
+            {
+                lastProjects = view; lastIndicatorColumns = null;
+            }
+            else
+            {
+                Budget(view, report, unit ?? proseUnit);
+                lastProjects = null; lastIndicatorColumns = null;
+            }
             // A table's figures stand where the table stands in the flow.
             for (var i = before; i < report.Statements.Count; i++) report.Statements[i] = report.Statements[i] with { Offset = offset };
         }

@@ -20,6 +20,15 @@ public sealed class TableView
                     Grid[r][c] = FlowText.Normalize(cell.Text).Replace(" ", "");
     }
 
+    /// <summary>A table continued on the next page without its header: the header row of the part before, then the rows.</summary>
+    public TableView(TableView headed, TableView continuation)
+    {
+        Table = continuation.Table;
+        Columns = continuation.Columns;
+        var header = Enumerable.Range(0, headed.Grid.Length).First(r => headed.Grid[r].Any(c => c.Length > 0));
+        Grid = [headed.Grid[header], .. continuation.Grid];
+    }
+
     /// <summary>The first column whose header (rows 0..headerRows-1) matches, or -1.</summary>
     public int FindColumn(int headerRow, System.Text.RegularExpressions.Regex header, ISet<int>? taken = null)
     {
