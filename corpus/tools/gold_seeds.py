@@ -198,6 +198,54 @@ gold["105"] = dict(
 
 gold["106"] = dict(status="failed", error_code="not_a_report")
 
+# Written before the extractor ever saw these three (held-out phrasings); see README.
+gold["107"] = dict(
+    report={"unit_name": "云岭市生态环境局", "fiscal_year": 2023, "filled_date": "2024-04-02"},
+    figures={"staff.authorized": 68, "staff.actual": 64, "budget.initial": 2468.90, "budget.adjustment": 218.40,
+             "budget.adjusted": 2687.30, "budget.adjustment_rate": 8.85, "budget.actual": 2601.77,
+             "budget.execution_rate": 96.82, "expenditure.basic": 1832.41, "basic.share": 70.43,
+             "expenditure.project": 769.36, "project.share": 29.57, "score.execution": 9.68,
+             "score.execution_weight": 10, "score.total": 96.68, "grade": "优"},
+    indicators=[I("环境执法检查次数", T(">=", 600, "次"), None, Q(652, "次"), None, 15, 15),
+                I("空气质量优良天数比例", T(">=", 85, "%"), None, Q(83.6, "%"), None, 15, 12),
+                I("地表水国考断面达标率", T("=", 100, "%"), None, Q(100, "%"), None, 15, 15),
+                I("信访件按期办结率", T(">=", 98, "%"), None, Q(99.1, "%"), None, 10, 10),
+                I("主要污染物减排任务完成率", T("=", 100, "%"), None, Q(100, "%"), None, 15, 15),
+                I("公众对生态环境满意度", T(">=", 85, "%"), None, Q(88.4, "%"), None, 20, 20)],
+    projects=[], discrepancies=[])
+
+gold["108"] = dict(
+    report={"unit_name": "梅溪县水利局", "fiscal_year": 2022, "filled_date": "2023-03-06"},
+    figures={"budget.initial": 1640.00, "budget.initial.basic": 980.50, "budget.initial.project": 659.50,
+             "budget.adjustment": -56.20, "budget.adjusted": 1583.80, "budget.adjustment_rate": 3.43,
+             "budget.actual": 1529.45, "budget.execution_rate": 96.57, "basic.budget": 980.50,
+             "expenditure.basic": 962.18, "basic.execution_rate": 98.13, "project.budget": 603.30,
+             "expenditure.project": 567.27, "project.execution_rate": 94.03, "project.count": 2,
+             "score.execution_weight": 10, "score.execution": 9.66, "score.total": 98.66, "grade": "优"},
+    indicators=[I("水利工程维修养护里程", T(">=", 120, "公里"), None, Q(126, "公里"), 100, 20, 20),
+                I("农村饮水安全巩固提升受益人口", T(">=", 8000, "人"), None, Q(7650, "人"), 95.63, 20, 19),
+                I("防汛物资储备到位率", T("=", 100, "%"), None, Q(100, "%"), 100, 15, 15),
+                I("水土流失治理面积", T(">=", 15, "平方公里"), None, Q(15.6, "平方公里"), 100, 15, 15),
+                I("受益群众满意度", T(">=", 90, "%"), None, Q(95, "%"), 100, 20, 20)],
+    projects=[P("小型水库除险加固项目", 420.00, 398.12), P("农村饮水工程维修养护项目", 183.30, 169.15)],
+    discrepancies=[])
+
+gold["109"] = dict(
+    report={"unit_name": "金沙街道办事处", "fiscal_year": 2022, "filled_date": "2023-02"},
+    figures={"staff.authorized": 15, "staff.actual": 17, "budget.initial": 485.63, "budget.adjustment": 51.20,
+             "budget.adjusted": 536.83, "budget.adjustment_rate": 10.54, "budget.actual": 510.28846,
+             "budget.execution_rate": 95.06, "score.execution_weight": 10, "score.execution": 9.51,
+             "score.total": 96.51, "grade": "良"},
+    indicators=[I("辖区环境卫生保洁覆盖率", T("=", 100, "%"), None, Q(100, "%"), 100, 20, 20),
+                I("社区居家养老服务人次", T(">=", 3000, "人次"), None, Q(3260, "人次"), 100, 20, 20),
+                I("就业困难人员帮扶人数", T(">=", 60, "人"), None, Q(52, "人"), 86.67, 20, 17),
+                I("安全生产事故发生起数", T("=", 0, "起"), None, Q(0, "起"), 100, 15, 15),
+                I("居民满意度", T(">=", 90, "%"), None, Q(92, "%"), 100, 15, 15)],
+    projects=[],
+    discrepancies=[{"rule": "STAFF_OVER_QUOTA", "why": "实有人数 17 > 编制人数 15"},
+                   {"rule": "GRADE_BAND", "why": "自评总分 96.51 is in the 优 band (≥90), but 自评等级 stated 良"}])
+
+
 os.makedirs("gold", exist_ok=True)
 for k, v in gold.items():
     v = {"status": "ok", **v} if "status" not in v else v

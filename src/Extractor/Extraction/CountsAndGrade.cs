@@ -7,13 +7,13 @@ internal static partial class CountsAndGrade
 {
     private const string Count = @"(?<n>\d+|[一二三四五六七八九十百零两]+)";
 
-    [GeneratedRegex(@"编制(?:数)?\s*(?:为|共)?\s*" + Count + @"\s*(?:名|人)")]
+    [GeneratedRegex(@"编制(?:总数|人数|数)?\s*(?:为|共)?\s*" + Count + @"\s*(?:名|人)")]
     private static partial Regex Authorized();
 
-    [GeneratedRegex(@"实有(?:在编|在职)?(?:人员|人数)?\s*(?:为|共)?\s*" + Count + @"\s*(?:名|人)")]
+    [GeneratedRegex(@"(?:实有|实际在编|实际在岗|在编在岗|在职在编|年末在编)(?:在编|在职)?(?:人员|人数)?\s*(?:为|共)?\s*" + Count + @"\s*(?:名|人)")]
     private static partial Regex Actual();
 
-    [GeneratedRegex(@"共(?:有|实施|完成|开展|安排|设立)?\s*(?:项目)?\s*" + Count + @"\s*个(?:项目|(?<=项目\s*" + Count + @"\s*个))")]
+    [GeneratedRegex(@"共(?:有|实施|完成|开展|安排|设立|涉及|包括|包含|计)?\s*(?:项目)?\s*" + Count + @"\s*个(?:项目|(?<=项目\s*" + Count + @"\s*个))")]
     private static partial Regex ProjectCount();
 
     [GeneratedRegex(@"(?:评价结果|评价等级|自评等级|自评结果|评价结论|绩效等级|等级)\s*(?:为|是|评定为|:)?\s*[“""「『']?\s*(?<g>优秀|优|良好|良|中等|中|合格|及格|差|不合格)\s*[”""」』']?")]

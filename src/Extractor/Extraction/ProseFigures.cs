@@ -22,9 +22,9 @@ internal static partial class ProseFigures
     private static readonly (Measure Measure, Regex Rx)[] Measures =
     [
         (Measure.Initial, new Regex(@"年初.{0,6}?预算(?:数|安排)?|年初(?:批复|安排)")),
-        (Measure.Adjustment, new Regex(@"年中.{0,4}?(?:调整|调增|调减|追加|追减|压减)(?!后|率)(?:预算)?(?:数|金额|资金)?|(?:调增|调减|追加|追减|压减)(?:预算)?(?:数|金额|资金)?")),
+        (Measure.Adjustment, new Regex(@"(?:年中|年度中间?|年内|年度内|全年)(?:预算)?.{0,4}?(?:调整|调增|调减|追加|追减|压减|核减|核增)(?!后|率)(?:预算)?(?:数|金额|资金)?|(?:调增|调减|追加|追减|压减|核减|核增)(?:预算)?(?:数|金额|资金)?")),
         (Measure.Adjusted, new Regex(@"调整后|全年预算(?:数|总额|金额|总投入)?|预算总额|预算数\(调整后\)|总金额|预算总投入|预算金额|预算数")),
-        (Measure.Actual, new Regex(@"实际支出(?:资金|金额|数)?|执行数|执行金额|支出金额(?:共计|合计|共)?|实际支付|决算数|实际.{0,6}?数|支出资金")),
+        (Measure.Actual, new Regex(@"实际支出(?:资金|金额|数)?|执行数|执行金额|支出金额(?:共计|合计|共)?|实际支付|决算(?:支出|数)?|支出决算|全年(?:总)?支出|总支出|实际.{0,6}?数|支出资金")),
         (Measure.ExecutionRate, new Regex(@"执行率")),
         (Measure.AdjustmentRate, new Regex(@"调整率")),
         (Measure.Share, new Regex(@"占.{0,4}?支出.{0,3}?(?:比[例重])?")),
@@ -46,8 +46,8 @@ internal static partial class ProseFigures
 
     private static readonly Regex Reduction = new("调减|减少|压减|追减|核减");
     private static readonly Regex TotalScore = new("综合得分|总得分|总分|绩效得分|评价得分|自评得分|得分");
-    private static readonly Regex ExecutionScore = new(@"^\W*得分?\W*$|得分");
-    private static readonly Regex ExecutionWeight = new(@"执行率.{0,8}?(?:分值|权重)");
+    private static readonly Regex ExecutionScore = new(@"得分?|评分");
+    private static readonly Regex ExecutionWeight = new(@"分值|权重");
 
     internal enum Topic { Main, Basic, Project, Procurement, ThreePublic, Performance, Conclusion }
 
@@ -90,6 +90,8 @@ internal static partial class ProseFigures
         public bool LastWasPart;           // the last value was a named part of ParentKey, not a figure of its own
         public readonly HashSet<string> KeysInSentence = [];
         public int LastEnd;
+        public int SentenceStart;
+        public string SentenceText = "";    // the sentence up to the current value
 
         public void NewSentence()
         {
@@ -108,7 +110,7 @@ internal static partial class ProseFigures
             var absolute = offset + m.Index;
             // Sentence boundaries between the previous value and this one.
             var between = line[ctx.LastEnd..m.Index];
-            if (between.Contains('。')) ctx.NewSentence();
+            if (between.Contains('。')) { ctx.NewSentence(); ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1; }
             if (between.Contains(';') || between.Contains('；')) ctx.Breakdown = false;
             var clauseStart = Math.Max(ctx.LastEnd, LastBoundary(line, m.Index));
             var prefix = line[clauseStart..m.Index];
@@ -118,6 +120,7 @@ internal static partial class ProseFigures
 
             var unit = m.Groups["unit"].Value;
             var value = Values.Parse(m.Groups["num"].Value);
+            ctx.SentenceText = line[ctx.SentenceStart..m.Index];
             var key = Classify(prefix, unit, topic, ctx, ref value);
             if (key is null) continue;
             if (!ctx.KeysInSentence.Add(key)) continue; // a second statement in one sentence is a sub-item
@@ -234,10 +237,12 @@ internal static partial class ProseFigures
         _ => null,
     };
 
+    // Points for budget execution: a sentence about the execution rate that gives its 分值/权重 and 得分.
     private static string? ScoreKey(string prefix, Topic topic, Context ctx)
     {
-        if (ExecutionWeight.IsMatch(prefix)) return "score.execution_weight";
-        if (ctx.LastKeyInSentence is { } last && last.EndsWith("execution_rate") && ExecutionScore.IsMatch(prefix)) return "score.execution";
+        var aboutExecution = ctx.SentenceText.Contains("执行率") && !ctx.SentenceText.Contains("综合得分");
+        if (aboutExecution && ExecutionWeight.IsMatch(prefix) && !prefix.Contains("得分")) return "score.execution_weight";
+        if (aboutExecution && ExecutionScore.IsMatch(prefix)) return "score.execution";
         if (prefix.Contains("综合得分") || prefix.Contains("总得分") || (topic == Topic.Conclusion && TotalScore.IsMatch(prefix))) return "score.total";
         return null;
     }

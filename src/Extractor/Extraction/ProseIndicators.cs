@@ -15,7 +15,9 @@ internal static partial class ProseIndicators
     private const string Unit = Values.IndicatorUnit;
     private const string Ops = "大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不大于|≥|≤|>=|<=|大于|小于|高于|低于|多于|少于|超过|等于|达到|=|>|<";
 
-    [GeneratedRegex(@"(?<=^|\n|。)[ \t]*(?:\([一二三四五六七八九十\d]+\)[ \t]*)?(?:绩效|三级|二级)?指标[ \t]*(?:[一二三四五六七八九十]+|\d+)[ \t]*[:：]", RegexOptions.Multiline)]
+    // "（一）指标一：", "指标①：", "绩效指标1：", or a numbered item that names something before a colon
+    // ("1.水利工程维修养护里程：年度目标值…"); a start whose block states no indicator parts is dropped.
+    [GeneratedRegex(@"(?<=^|\n|。)[ \t]*(?:(?:\([一二三四五六七八九十\d]+\)[ \t]*)?(?:绩效|三级|二级)?指标[ \t]*(?:[一二三四五六七八九十]+|\d+)[ \t]*[:：]|(?:\d+[.、]|\(\d+\))[ \t]*(?=[^\n:,。]{2,40}:))", RegexOptions.Multiline)]
     private static partial Regex BlockStart();
 
     [GeneratedRegex(@"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.]|预算执行|执行率|部门整体|整体支出|综上|综合|总体|合计|共设置)")]
@@ -30,7 +32,7 @@ internal static partial class ProseIndicators
     [GeneratedRegex(@"年中(?:监控)?(?:实际)?完成(?:值|情况)?\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
     private static partial Regex MidyearRx();
 
-    [GeneratedRegex(@"(?:(?<!年中|监控|年中监控)(?:全年|自评|本次评价)?实际完成值|自评完成值|本次评价完成值|评价完成值)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
+    [GeneratedRegex(@"(?:(?<!年中|监控|年中监控)(?:全年|自评|本次评价)?实际完成(?:值|数|情况)?|自评完成值|本次评价完成值|评价完成值|全年实际值)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
     private static partial Regex ActualRx();
 
     [GeneratedRegex(@"本次(?:评价)?(?<mid>[^,;。:\d]{0,30}?)\s*(?:为)?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?\s*(?=[,;。、)(]|$)")]
@@ -47,7 +49,7 @@ internal static partial class ProseIndicators
     [GeneratedRegex(@"(?:自评得分|得分)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*分")]
     private static partial Regex ScoreRx();
 
-    [GeneratedRegex(@"偏差原因(?:及改进措施|分析)?\s*:\s*(?<t>[^。]*)")]
+    [GeneratedRegex(@"(?:偏差原因|未完成原因|差异原因)(?:及改进措施|分析)?\s*:\s*(?<t>[^。]*)")]
     private static partial Regex DeviationRx();
 
     [GeneratedRegex(@"改进措施\s*:\s*(?<t>[^。]*)")]
@@ -65,8 +67,8 @@ internal static partial class ProseIndicators
             if (top.Success && top.Index < end) end = top.Index;
             // A block runs over the paragraphs that continue it, up to one that moves on to other
             // business (the execution score, a summary, a heading).
-            for (var nl = text.IndexOf('\n', bodyStart); nl >= 0 && nl < end; nl = text.IndexOf('\n', nl + 1))
-                if (nl > bodyStart && MovesOn().IsMatch(text[(nl + 1)..Math.Min(text.Length, nl + 40)])) { end = nl; break; }
+            for (var nl = text.IndexOfAny(['\n', '。'], bodyStart); nl >= 0 && nl < end; nl = text.IndexOfAny(['\n', '。'], nl + 1))
+                if (nl > bodyStart && MovesOn().IsMatch(text[(nl + 1)..Math.Min(text.Length, nl + 40)])) { end = text[nl] == '。' ? nl + 1 : nl; break; }
             var body = text[bodyStart..end];
             var indicator = Read(body, report.Indicators.Count + 1, flow.PageAt(starts[i].Index), flow.SourceSpan(starts[i].Index, end - starts[i].Index));
             if (indicator is null) continue;

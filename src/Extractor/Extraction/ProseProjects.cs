@@ -9,7 +9,7 @@ namespace Extractor.Extraction;
 /// </summary>
 internal static partial class ProseProjects
 {
-    [GeneratedRegex(@"(?<name>[^,;。:、\n]{2,60}?)[,:]\s*(?:全年)?(?:预算(?:金额|数)?|金额)\s*(?:为|是)?\s*(?<b>" + Values.Number + @")\s*(?<bu>亿元|万元|元)\s*[,;]\s*(?:执行金额|实际支出|实际支付|支出金额|执行数|支出)\s*(?:为|是)?\s*(?<a>" + Values.Number + @")\s*(?<au>亿元|万元|元)")]
+    [GeneratedRegex(@"(?<name>[^,;。:、\n]{2,60}?)[,:]\s*(?:全年|年度|年初)?(?:预算(?:金额|数)?|金额)\s*(?:为|是)?\s*(?<b>" + Values.Number + @")\s*(?<bu>亿元|万元|元)\s*[,;]\s*(?:执行金额|实际支出|实际支付|支出金额|执行数|支出)\s*(?:为|是)?\s*(?<a>" + Values.Number + @")\s*(?<au>亿元|万元|元)")]
     private static partial Regex ProjectLine();
 
     [GeneratedRegex(@"共计\s*(?:\d+|[一二三四五六七八九十]+)\s*个项目\s*[,:]?\s*(?:预算)?金额\s*(?:为)?\s*" + Values.Number + @"\s*(?:亿元|万元|元)(?:\s*[,;]\s*(?:执行金额|实际支付|实际支出)\s*(?:为)?\s*" + Values.Number + @"\s*(?:亿元|万元|元))?")]

@@ -19,7 +19,7 @@ internal static partial class ReportHeader
     [GeneratedRegex(@"(?:填报时间|填报日期|报告日期|编制日期|报送日期|日期|时间)\s*:\s*" + Date)]
     private static partial Regex LabelledDate();
 
-    [GeneratedRegex(@"^\s*" + Date + @"\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(Date + @"\s*$", RegexOptions.Multiline)]
     private static partial Regex LoneDate();
 
     public static ReportInfo Read(FlowText flow)

@@ -12,14 +12,14 @@ namespace Extractor.Extraction;
 /// </summary>
 internal static partial class TableFigures
 {
-    [GeneratedRegex("三级指标|指标名称|绩效指标|指标内容")] private static partial Regex NameHeader();
+    [GeneratedRegex("三级指标|指标名称|绩效指标|指标内容|^指标$")] private static partial Regex NameHeader();
     [GeneratedRegex("指标值|目标值|年度目标|年度指标|预期")] private static partial Regex TargetHeader();
-    [GeneratedRegex("实际完成|实际值|完成值|全年实际|实际")] private static partial Regex ActualHeader();
+    [GeneratedRegex("实际完成|实际值|完成值|全年实际|实际|完成情况")] private static partial Regex ActualHeader();
     [GeneratedRegex("年中")] private static partial Regex MidyearHeader();
     [GeneratedRegex("完成率")] private static partial Regex CompletionHeader();
     [GeneratedRegex("分值|权重")] private static partial Regex WeightHeader();
-    [GeneratedRegex("得分")] private static partial Regex ScoreHeader();
-    [GeneratedRegex("偏差原因")] private static partial Regex DeviationHeader();
+    [GeneratedRegex("得分|评分")] private static partial Regex ScoreHeader();
+    [GeneratedRegex("偏差原因|未完成原因|差异原因|原因分析")] private static partial Regex DeviationHeader();
     [GeneratedRegex("改进措施")] private static partial Regex ImprovementHeader();
     [GeneratedRegex("项目名称")] private static partial Regex ProjectNameHeader();
     [GeneratedRegex("预算|金额|安排")] private static partial Regex BudgetHeader();
@@ -210,8 +210,10 @@ internal static partial class TableFigures
             {
                 var key = BudgetKey(subject, measure);
                 if (key is null || Values.ReadCell(row[c]) is not { } q) continue;
+                // A rate column states its unit once in the header: "执行率(%)".
                 var isRate = measure == "rate";
-                if (isRate != (q.Unit == "%")) continue;
+                var percent = q.Unit == "%" || (q.Unit is null && isRate && v.Grid[h][c].Contains('%'));
+                if (isRate != percent) continue;
                 var u = isRate ? "%" : q.Unit ?? unit;
                 var value = isRate ? q.Value : Money.ToWan(q.Value, u);
                 report.Statements.Add(new Figure(key, value, u, $"{row[0]} | {v.Grid[h][c]} | {row[c]}", v.Table.Page));

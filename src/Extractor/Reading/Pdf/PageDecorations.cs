@@ -19,6 +19,17 @@ internal static partial class PageDecorations
 
     public readonly record struct PageLines(double Height, List<GlyphLine> Lines);
 
+    // A page's top line repeated inside the line right below it (a running header "金沙街道办事处"
+    // over the title "金沙街道办事处2022年度…"): with one page there is no repetition across pages to go by.
+    private static bool RepeatedBelow(List<GlyphLine> lines, int i)
+    {
+        var top = lines.OrderByDescending(l => l.Baseline).ToList();
+        if (top.Count < 2 || !ReferenceEquals(top[0], lines[i])) return false;
+        string Bare(string s) => s.Replace(" ", "");
+        var (a, b) = (Bare(top[0].Text), Bare(top[1].Text));
+        return a.Length >= 2 && b.Length > a.Length && b.Contains(a);
+    }
+
     /// <summary>Returns, per page, the set of line indexes that are decoration.</summary>
     public static List<HashSet<int>> Find(IReadOnlyList<PageLines> pages)
     {
@@ -50,7 +61,8 @@ internal static partial class PageDecorations
                 bool t = InTop(p, l), b = InBottom(p, l);
                 if (!t && !b) continue;
                 if (PageNumber().IsMatch(l.Text)
-                    || Repeats(t, l) >= needed)
+                    || Repeats(t, l) >= needed
+                    || (t && RepeatedBelow(p.Lines, i)))
                     set.Add(i);
             }
             result.Add(set);

@@ -18,7 +18,7 @@ internal static class ParagraphBuilder
             GlyphLine prev = lines[i - 1], line = lines[i];
             var size = Math.Max(prev.Size, line.Size);
             var breakHere =
-                prev.Baseline - line.Baseline > pitch * 1.25 + 1
+                prev.Baseline - line.Baseline > pitch + 0.2 * size + 0.5
                 || prev.Right < textRight - 2 * size
                 || line.Left > textLeft + 1.5 * size && line.Left > prev.Left + size
                 || Math.Abs(prev.Size - line.Size) > 1;
