@@ -20,7 +20,8 @@ public static class Pipeline
         }
         try
         {
-            return ReportJson.Ok(doc.Source, ReportExtractor.Extract(doc));
+            var report = ReportExtractor.Extract(doc);
+            return ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(Validation.Validator.Validate(report)));
         }
         catch (NotAReportException e)
         {

@@ -25,6 +25,18 @@ public class GoldTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(AllRenditions))]
+    public void Validator_finds_exactly_the_contradictions_listed_in_gold(string kind, string id)
+    {
+        var gold = JsonNode.Parse(System.IO.File.ReadAllText(Corpus.Path("gold", id + ".json")))!.AsObject();
+        if (gold["discrepancies"] is not JsonArray expected) return; // not a report: nothing to validate
+        string Key(JsonNode d) => $"{d["rule"]}#{d["indicator"]?.ToString() ?? "-"}";
+        var want = expected.Select(d => Key(d!)).Order().ToList();
+        var got = Pipeline.Run(File(kind, id))["discrepancies"]!.AsArray().Select(d => Key(d!)).Order().ToList();
+        Assert.True(want.SequenceEqual(got), $"{kind}/{id}: expected [{string.Join(", ", want)}], found [{string.Join(", ", got)}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRenditions))]
     public void Extraction_matches_gold(string kind, string id)
     {
         var result = Compare(kind, id);

@@ -41,7 +41,7 @@ internal static partial class CountsAndGrade
                 if (consumed.Overlaps(m.Index, m.Length)) continue;
                 var unit = m.Groups["u"].Value;
                 report.Statements.Add(new Figure(key, Money.ToWan(Values.Parse(m.Groups["n"].Value), unit), unit,
-                    flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index));
+                    flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index) { Decimals = Values.Decimals(m.Groups["n"].Value) });
             }
 
         var grade = Grade().Match(text);
@@ -68,7 +68,7 @@ internal static partial class CountsAndGrade
             var sentence = flow.Text.LastIndexOfAny(['。', '\n'], Math.Max(0, m.Index - 1));
             if (key == "staff.authorized" && flow.Text[(sentence + 1)..m.Index].Contains("其中")) continue;
             if (!ChineseNumberReader.Instance.TryRead(m.Groups["n"].Value, out var n)) continue;
-            report.Statements.Add(new Figure(key, n, unit, flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index));
+            report.Statements.Add(new Figure(key, n, unit, flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index) { Decimals = 0 });
             return;
         }
     }

@@ -4,7 +4,24 @@ namespace Extractor.Extraction;
 /// One statement of a figure: value (money in 万元), the unit the report used, and where it stands
 /// (source text, page, offset in the flow text). A word-valued figure (the grade) has Word set.
 /// </summary>
-public sealed record Figure(string Key, decimal Value, string? Unit, string Text, int Page, int Offset = 0, string? Word = null);
+public sealed record Figure(string Key, decimal Value, string? Unit, string Text, int Page, int Offset = 0, string? Word = null)
+{
+    /// <summary>Decimals the report wrote the number with (in its own unit): its rounding.</summary>
+    public int Decimals { get; init; } = -1;
+
+    /// <summary>Half a unit of the last written digit, in the value's unit (万元 for money): the rounding error it may carry.</summary>
+    public decimal HalfUlp
+    {
+        get
+        {
+            if (Decimals < 0) return 0;
+            var h = 0.5m / Pow10(Decimals);
+            return Money.IsMoneyUnit(Unit) ? Money.ToWan(h, Unit!) : h;
+        }
+    }
+
+    internal static decimal Pow10(int n) { var p = 1m; for (var i = 0; i < n; i++) p *= 10; return p; }
+}
 
 /// <summary>A value with its unit as the report states it (indicator values are not converted).</summary>
 public sealed record Quantity(decimal Value, string? Unit);

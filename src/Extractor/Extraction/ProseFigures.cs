@@ -129,7 +129,8 @@ internal static partial class ProseFigures
             var spanStart = offset + clauseStart + (prefix.Length - prefix.TrimStart().Length);
             var spanLength = offset + m.Index + m.Length - spanStart;
             report.Statements.Add(new Figure(key, Money.IsMoneyUnit(unit) ? Money.ToWan(value, unit) : value,
-                unit, flow.SourceSpan(spanStart, spanLength), flow.PageAt(offset + m.Index), spanStart));
+                unit, flow.SourceSpan(spanStart, spanLength), flow.PageAt(offset + m.Index), spanStart)
+            { Decimals = Values.Decimals(m.Groups["num"].Value) });
         }
     }
 

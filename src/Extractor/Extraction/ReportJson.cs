@@ -60,6 +60,29 @@ public static class ReportJson
         };
     }
 
+    public static JsonArray Discrepancies(IEnumerable<Validation.Discrepancy> list) =>
+        new(list.Select(d =>
+        {
+            var o = new JsonObject
+            {
+                ["rule"] = d.Rule, ["severity"] = d.Severity,
+                ["fields"] = new JsonArray(d.Fields.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
+                ["stated"] = Scalar(d.Stated), ["expected"] = Scalar(d.Expected),
+                ["message"] = d.Message, ["page"] = d.Page,
+            };
+            if (d.Indicator is { } i) o["indicator"] = i;
+            return (JsonNode)o;
+        }).ToArray());
+
+    private static JsonNode? Scalar(object? v) => v switch
+    {
+        null => null,
+        decimal m => JsonValue.Create(m),
+        int i => JsonValue.Create(i),
+        string s => JsonValue.Create(s),
+        _ => JsonValue.Create(v.ToString()),
+    };
+
     private static JsonObject FigureNode(Figure f)
     {
         var o = new JsonObject { ["value"] = f.Word is not null ? JsonValue.Create(f.Word) : JsonValue.Create(f.Value) };

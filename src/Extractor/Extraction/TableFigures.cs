@@ -135,7 +135,8 @@ internal static partial class TableFigures
     {
         if (Values.ReadCell(cell) is not { } q) return;
         if (requiredUnit is not null && q.Unit != requiredUnit) return;
-        report.Statements.Add(new Figure(key, q.Value, q.Unit ?? (key.StartsWith("score") || key.StartsWith("weight") ? "分" : null), text, page));
+        report.Statements.Add(new Figure(key, q.Value, q.Unit ?? (key.StartsWith("score") || key.StartsWith("weight") ? "分" : null), text, page)
+        { Decimals = Values.CellDecimals(cell) });
     }
 
     private static bool Projects(TableView v, Report report, string? unit)
@@ -157,8 +158,8 @@ internal static partial class TableFigures
             var text = string.Join(" | ", row);
             if (TotalRow().IsMatch(row[name]) || row.Take(name + 1).Any(c => TotalRow().IsMatch(c)))
             {
-                if (Read(row, budget) is { } tb) report.Statements.Add(new Figure("project.budget", tb, unit, text, v.Table.Page));
-                if (Read(row, spent) is { } ta) report.Statements.Add(new Figure("project.actual", ta, unit, text, v.Table.Page));
+                if (Read(row, budget) is { } tb) report.Statements.Add(new Figure("project.budget", tb, unit, text, v.Table.Page) { Decimals = Values.CellDecimals(row[budget]) });
+                if (Read(row, spent) is { } ta) report.Statements.Add(new Figure("project.actual", ta, unit, text, v.Table.Page) { Decimals = Values.CellDecimals(row[spent]) });
                 continue;
             }
             if (row[name].Length == 0) continue;
@@ -216,7 +217,7 @@ internal static partial class TableFigures
                 if (isRate != percent) continue;
                 var u = isRate ? "%" : q.Unit ?? unit;
                 var value = isRate ? q.Value : Money.ToWan(q.Value, u);
-                report.Statements.Add(new Figure(key, value, u, $"{row[0]} | {v.Grid[h][c]} | {row[c]}", v.Table.Page));
+                report.Statements.Add(new Figure(key, value, u, $"{row[0]} | {v.Grid[h][c]} | {row[c]}", v.Table.Page) { Decimals = Values.CellDecimals(row[c]) });
             }
         }
     }

@@ -14,6 +14,14 @@ public static partial class Values
     [GeneratedRegex(@"^\s*(?<op>大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不大于|≥|≤|>=|<=|大于|小于|高于|低于|多于|少于|超过|等于|达到|=|>|<)?\s*(?<num>" + Number + @")\s*(?<unit>.*?)\s*$")]
     private static partial Regex QuantityCell();
 
+    /// <summary>How many decimals a written number has: "99.53" → 2, "1,234" → 0.</summary>
+    public static int Decimals(string number)
+    {
+        var n = FlowText.Normalize(number).Trim();
+        var dot = n.IndexOf('.');
+        return dot < 0 ? 0 : n.Length - dot - 1 - n[(dot + 1)..].Count(c => !char.IsAsciiDigit(c));
+    }
+
     public static decimal Parse(string number) =>
         ChineseNumberReader.Instance.TryRead(number, out var v) ? v : throw new FormatException(number);
 
@@ -27,6 +35,12 @@ public static partial class Values
     };
 
     /// <summary>Reads a table cell such as "≥3000平方米", "96.10%", "12,356,800.00"; null if it holds no single quantity.</summary>
+    public static int CellDecimals(string cell)
+    {
+        var m = QuantityCell().Match(FlowText.Normalize(cell).Replace(" ", ""));
+        return m.Success ? Decimals(m.Groups["num"].Value) : -1;
+    }
+
     public static (string Op, decimal Value, string? Unit)? ReadCell(string cell)
     {
         var m = QuantityCell().Match(FlowText.Normalize(cell).Replace(" ", ""));

@@ -1,0 +1,188 @@
+using Extractor.Extraction;
+
+namespace Extractor.Validation;
+
+/// <summary>A validation rule: a contract code and what it recomputes; it reads only figures the report states.</summary>
+public interface IRule
+{
+    string Code { get; }
+    IEnumerable<Discrepancy> Check(Report report);
+}
+
+internal static class R
+{
+    public static Figure? F(Report r, string key) => r.Figures.TryGetValue(key, out var f) ? f : null;
+
+    public static Figure? First(Report r, params string[] keys) => keys.Select(k => F(r, k)).FirstOrDefault(f => f is not null);
+
+    public static string Wan(Figure f) => $"{Validation.Check.Show(f.Value)}万元";
+
+    public static Discrepancy Rate(string code, Figure stated, Figure num, Figure den, decimal expected, string label, string numLabel, string denLabel) =>
+        new(code, Severity.Error, [stated.Key, num.Key, den.Key], stated.Value, expected,
+            $"{label}填报{Validation.Check.Show(stated.Value)}%，但{numLabel} {Validation.Check.Show(num.Value)} / {denLabel} {Validation.Check.Show(den.Value)} = {Validation.Check.Show(expected)}%",
+            stated.Page);
+
+    /// <summary>A stated rate against num/den; nothing when a part is unstated or the denominator is 0 (0/0 is no contradiction).</summary>
+    public static IEnumerable<Discrepancy> RateRule(string code, Report r, string rateKey, Figure? num, Figure? den, string label, string numLabel, string denLabel, bool absolute = false)
+    {
+        var rate = F(r, rateKey);
+        if (rate is null || num is null || den is null || den.Value == 0) yield break;
+        var n = absolute ? Math.Abs(num.Value) : num.Value;
+        if (!Validation.Check.RateAgrees(rate.Value, Validation.Check.DecimalsOf(rate), n, num.HalfUlp, den.Value, den.HalfUlp, out var expected))
+            yield return Rate(code, rate, num, den, expected, label, numLabel, denLabel);
+    }
+
+    public static IEnumerable<Discrepancy> SumRule(string code, Figure? total, IReadOnlyList<Figure?> parts, string label, string partsLabel)
+    {
+        if (total is null || parts.Any(p => p is null)) yield break;
+        var ps = parts.Select(p => p!).ToList();
+        if (!Validation.Check.SumAgrees(total, ps, out var expected))
+            yield return new Discrepancy(code, Severity.Error, [total.Key, .. ps.Select(p => p.Key)], total.Value, expected,
+                $"{label}填报{Wan(total)}，但{partsLabel}之和为{Validation.Check.Show(expected)}万元", total.Page);
+    }
+}
+
+/// <summary>BUDGET_ADJUSTED_SUM: 年初预算 + 年中调整 = 调整后全年预算.</summary>
+public sealed class AdjustedSumRule : IRule
+{
+    public string Code => "BUDGET_ADJUSTED_SUM";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.SumRule(Code, R.F(r, "budget.adjusted"), [R.F(r, "budget.initial"), R.F(r, "budget.adjustment")], "调整后全年预算数", "年初预算与年中调整");
+}
+
+/// <summary>BUDGET_ADJUSTMENT_RATE: 预算调整率 = |年中调整数| / 年初预算 (调整数 taken as 调整后 − 年初 when unstated).</summary>
+public sealed class AdjustmentRateRule : IRule
+{
+    public string Code => "BUDGET_ADJUSTMENT_RATE";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        var initial = R.F(r, "budget.initial");
+        var change = R.F(r, "budget.adjustment");
+        if (change is null && initial is not null && R.F(r, "budget.adjusted") is { } adjusted)
+            change = adjusted with { Key = "budget.adjusted", Value = adjusted.Value - initial.Value, Decimals = Math.Max(adjusted.Decimals, initial.Decimals) };
+        return R.RateRule(Code, r, "budget.adjustment_rate", change, initial, "预算调整率", "年中调整数", "年初预算", absolute: true);
+    }
+}
+
+/// <summary>BUDGET_EXECUTION_RATE: 预算执行率 = 全年实际支出 / 调整后全年预算.</summary>
+public sealed class ExecutionRateRule : IRule
+{
+    public string Code => "BUDGET_EXECUTION_RATE";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.RateRule(Code, r, "budget.execution_rate", R.F(r, "budget.actual"), R.F(r, "budget.adjusted"), "预算执行率", "全年实际支出", "全年预算");
+}
+
+/// <summary>BUDGET_INITIAL_SPLIT: 年初预算 = 基本支出 + 项目支出, and = 上级 + 本级 (+ 其他).</summary>
+public sealed class InitialSplitRule : IRule
+{
+    public string Code => "BUDGET_INITIAL_SPLIT";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        var initial = R.F(r, "budget.initial");
+        foreach (var d in R.SumRule(Code, initial, [R.F(r, "budget.initial.basic"), R.F(r, "budget.initial.project")], "年初预算数", "基本支出与项目支出年初预算"))
+            yield return d;
+        var sources = new List<Figure?> { R.F(r, "budget.initial.superior"), R.F(r, "budget.initial.local") };
+        if (R.F(r, "budget.initial.other") is { } other) sources.Add(other);
+        foreach (var d in R.SumRule(Code, initial, sources, "年初预算数", "上级、本级和其他资金"))
+            yield return d;
+    }
+}
+
+/// <summary>EXPENDITURE_SPLIT: 全年实际支出 = 基本支出 + 项目支出 (actuals).</summary>
+public sealed class ExpenditureSplitRule : IRule
+{
+    public string Code => "EXPENDITURE_SPLIT";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.SumRule(Code, R.F(r, "budget.actual"), [R.First(r, "expenditure.basic", "basic.actual"), R.First(r, "expenditure.project", "project.actual")],
+            "全年实际支出", "基本支出与项目支出");
+}
+
+/// <summary>BASIC_BUDGET_SPLIT: 基本支出预算 = 人员经费 + 公用经费.</summary>
+public sealed class BasicBudgetSplitRule : IRule
+{
+    public string Code => "BASIC_BUDGET_SPLIT";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.SumRule(Code, R.F(r, "basic.budget"), [R.F(r, "basic.personnel"), R.F(r, "basic.public")], "基本支出全年预算", "人员经费与公用经费");
+}
+
+/// <summary>BASIC_EXECUTION_RATE: 基本支出执行率 = 基本支出实际 / 基本支出预算.</summary>
+public sealed class BasicExecutionRateRule : IRule
+{
+    public string Code => "BASIC_EXECUTION_RATE";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.RateRule(Code, r, "basic.execution_rate", R.First(r, "basic.actual", "expenditure.basic"), R.F(r, "basic.budget"), "基本支出执行率", "基本支出实际支出", "基本支出预算");
+}
+
+/// <summary>PROJECT_EXECUTION_RATE: 项目支出执行率 = 项目实际支出 / 项目预算.</summary>
+public sealed class ProjectExecutionRateRule : IRule
+{
+    public string Code => "PROJECT_EXECUTION_RATE";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.RateRule(Code, r, "project.execution_rate", R.First(r, "project.actual", "expenditure.project"), R.F(r, "project.budget"), "项目资金执行率", "项目实际支出", "项目预算");
+}
+
+/// <summary>SHARE_OF_TOTAL: 占总支出比例 = 该部分实际支出 / 全年实际支出.</summary>
+public sealed class ShareOfTotalRule : IRule
+{
+    public string Code => "SHARE_OF_TOTAL";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        var total = R.F(r, "budget.actual");
+        foreach (var d in R.RateRule(Code, r, "basic.share", R.First(r, "basic.actual", "expenditure.basic"), total, "基本支出占总支出比例", "基本支出", "全年实际支出"))
+            yield return d;
+        foreach (var d in R.RateRule(Code, r, "project.share", R.First(r, "project.actual", "expenditure.project"), total, "项目支出占总支出比例", "项目支出", "全年实际支出"))
+            yield return d;
+    }
+}
+
+/// <summary>PROCUREMENT_EXECUTION_RATE: 政府采购执行率 = 实际采购 / 采购预算.</summary>
+public sealed class ProcurementRateRule : IRule
+{
+    public string Code => "PROCUREMENT_EXECUTION_RATE";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        R.RateRule(Code, r, "procurement.execution_rate", R.F(r, "procurement.actual"), R.F(r, "procurement.budget"), "政府采购执行率", "实际政府采购数", "政府采购预算数");
+}
+
+/// <summary>ASSET_NET: 固定资产原值 − 累计折旧 = 固定资产净值.</summary>
+public sealed class AssetNetRule : IRule
+{
+    public string Code => "ASSET_NET";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (R.F(r, "assets.original") is not { } original || R.F(r, "assets.depreciation") is not { } dep) return [];
+        var negated = dep with { Value = -dep.Value };
+        return R.SumRule(Code, R.F(r, "assets.net"), [original, negated], "固定资产净值", "原值减累计折旧");
+    }
+}
+
+/// <summary>STAFF_OVER_QUOTA (warning): 实有人数 > 编制数.</summary>
+public sealed class StaffOverQuotaRule : IRule
+{
+    public string Code => "STAFF_OVER_QUOTA";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (R.F(r, "staff.actual") is { } actual && R.F(r, "staff.authorized") is { } quota && actual.Value > quota.Value)
+            yield return new Discrepancy(Code, Severity.Warning, ["staff.actual", "staff.authorized"], actual.Value, quota.Value,
+                $"实有人数{actual.Value}人，超过编制数{quota.Value}名", actual.Page);
+    }
+}
+
+/// <summary>CONFLICTING_VALUES: one quantity stated twice with values that differ beyond their rounding.</summary>
+public sealed class ConflictingValuesRule : IRule
+{
+    public string Code => "CONFLICTING_VALUES";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        foreach (var group in r.Statements.Where(f => f.Word is null).GroupBy(f => f.Key))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+                if (Math.Abs(other.Value - first.Value) > first.HalfUlp + other.HalfUlp + 0.000001m)
+                {
+                    yield return new Discrepancy(Code, Severity.Error, [first.Key], other.Value, first.Value,
+                        $"{first.Key} 在第{first.Page}页填报为{Validation.Check.Show(first.Value)}（{first.Text}），在第{other.Page}页又填报为{Validation.Check.Show(other.Value)}（{other.Text}）", other.Page);
+                    break;
+                }
+        }
+    }
+}

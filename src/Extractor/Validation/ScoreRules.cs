@@ -1,0 +1,84 @@
+using Extractor.Extraction;
+
+namespace Extractor.Validation;
+
+/// <summary>EXECUTION_SCORE: 执行率得分 = 其权重（未填报时为10分）× min(执行率, 100%).</summary>
+public sealed class ExecutionScoreRule : IRule
+{
+    public string Code => "EXECUTION_SCORE";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (R.F(r, "score.execution") is not { } score || R.F(r, "budget.execution_rate") is not { } rate) yield break;
+        var weight = R.F(r, "score.execution_weight")?.Value ?? 10m;
+        var d = Validation.Check.DecimalsOf(score);
+        decimal Points(decimal pct) => weight * Math.Min(100m, Math.Max(0, pct)) / 100m;
+        var expected = Validation.Check.Round(Points(rate.Value), d);
+        var h = Validation.Check.Half(d);
+        var err = Validation.Check.Half(Validation.Check.DecimalsOf(rate));
+        if (expected == score.Value || (score.Value + h >= Points(rate.Value - err) && score.Value - h <= Points(rate.Value + err))) yield break;
+        yield return new Discrepancy(Code, Severity.Error, ["score.execution", "budget.execution_rate"], score.Value, expected,
+            $"预算执行率得分填报{Validation.Check.Show(score.Value)}分，但权重{Validation.Check.Show(weight)}分 × 执行率{Validation.Check.Show(rate.Value)}% = {Validation.Check.Show(expected)}分", score.Page);
+    }
+}
+
+/// <summary>WEIGHT_TOTAL: 各指标权重 + 预算执行率权重 = 100.</summary>
+public sealed class WeightTotalRule : IRule
+{
+    public string Code => "WEIGHT_TOTAL";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (r.Indicators.Count == 0 || r.Indicators.Any(i => i.Weight is null)) yield break;
+        var sum = r.Indicators.Sum(i => i.Weight!.Value);
+        var execution = R.F(r, "score.execution_weight")?.Value ?? (R.F(r, "score.execution") is not null ? 10m : (decimal?)null);
+        // Without an execution score in the report, the indicators alone may carry 100, or 90 beside an unstated 10.
+        var ok = execution is { } e ? sum + e == 100m : sum is 100m or 90m;
+        if (ok) yield break;
+        var total = sum + (execution ?? 0);
+        yield return new Discrepancy(Code, Severity.Error, ["indicators.weight", "score.execution_weight"], total, 100m,
+            $"各指标权重之和{Validation.Check.Show(sum)}分" + (execution is { } x ? $"加预算执行率权重{Validation.Check.Show(x)}分" : "") + $"为{Validation.Check.Show(total)}分，不等于100分",
+            r.Indicators[0].Page);
+    }
+}
+
+/// <summary>SCORE_TOTAL: 各指标得分 + 预算执行率得分 = 综合得分.</summary>
+public sealed class ScoreTotalRule : IRule
+{
+    public string Code => "SCORE_TOTAL";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (R.F(r, "score.total") is not { } total || r.Indicators.Count == 0 || r.Indicators.Any(i => i.Score is null)) yield break;
+        var execution = R.F(r, "score.execution");
+        var sum = r.Indicators.Sum(i => i.Score!.Value) + (execution?.Value ?? 0);
+        // Whole points are exact by convention; a score written with decimals may carry half a unit of its last digit.
+        static decimal Err(int decimals) => decimals > 0 ? Validation.Check.Half(decimals) : 0m;
+        var tolerance = Err(Validation.Check.DecimalsOf(total)) + r.Indicators.Sum(i => Err(i.Score!.Value.Scale))
+            + (execution is null ? 0 : Err(Validation.Check.DecimalsOf(execution))) + 0.0000001m;
+        if (Math.Abs(sum - total.Value) <= tolerance) yield break;
+        yield return new Discrepancy(Code, Severity.Error, ["score.total", "indicators.score", "score.execution"], total.Value, sum,
+            $"综合得分填报{Validation.Check.Show(total.Value)}分，但各指标得分" + (execution is null ? "" : "与预算执行率得分") + $"之和为{Validation.Check.Show(sum)}分", total.Page);
+    }
+}
+
+/// <summary>GRADE_BAND: 评价等级与综合得分所在档次一致（≥90优，80–90良，60–80中，&lt;60差）.</summary>
+public sealed class GradeBandRule : IRule
+{
+    public string Code => "GRADE_BAND";
+    public static string Band(decimal total) => total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (R.F(r, "grade") is not { Word: { } grade } g || R.F(r, "score.total") is not { } total) yield break;
+        var band = Band(total.Value);
+        if (band != grade)
+            yield return new Discrepancy(Code, Severity.Error, ["grade", "score.total"], grade, band,
+                $"评价等级填报“{grade}”，但综合得分{Validation.Check.Show(total.Value)}分对应“{band}”", g.Page);
+    }
+}
+
+/// <summary>SCORE_EXCEEDS_WEIGHT: 指标得分不超过其权重分值.</summary>
+public sealed class ScoreExceedsWeightRule : IRule
+{
+    public string Code => "SCORE_EXCEEDS_WEIGHT";
+    public IEnumerable<Discrepancy> Check(Report r) =>
+        r.Indicators.Where(i => i.Score > i.Weight).Select(i => new Discrepancy(Code, Severity.Error, ["indicator.score", "indicator.weight"],
+            i.Score, i.Weight, $"指标“{i.Name}”得分{Validation.Check.Show(i.Score!.Value)}分，超过其权重分值{Validation.Check.Show(i.Weight!.Value)}分", i.Page, i.Seq));
+}
