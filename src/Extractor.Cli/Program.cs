@@ -6,4 +6,5 @@ root.Subcommands.Add(ReadCommand.Create());
 root.Subcommands.Add(CorpusCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 return await root.Parse(args).InvokeAsync();

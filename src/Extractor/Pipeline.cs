@@ -1,32 +1,61 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Extractor.Extraction;
 using Extractor.Reading;
+using Extractor.Validation;
 
 namespace Extractor;
 
-/// <summary>file → Document → Report → JSON; every failure becomes a typed status, never an exception.</summary>
+/// <summary>What the pipeline made of one file: the contract JSON, and the pieces the store keeps.</summary>
+public sealed record ProcessedFile(string Path, string Sha256, JsonObject Json, Document? Document, Report? Report, IReadOnlyList<Discrepancy> Discrepancies)
+{
+    public bool Ok => Report is not null;
+    public string? ErrorCode => Json["error"]?["code"]?.GetValue<string>();
+    public string? ErrorMessage => Json["error"]?["message"]?.GetValue<string>();
+}
+
+/// <summary>file → Document → Report → Discrepancies; every failure becomes a typed status, never an exception.</summary>
 public static class Pipeline
 {
-    public static JsonObject Run(string path)
+    public static JsonObject Run(string path) => Process(path).Json;
+
+    public static ProcessedFile Process(string path, ReadLimits? limits = null)
     {
         Document doc;
         try
         {
-            doc = DocumentLoader.Read(path);
+            doc = DocumentLoader.Read(path, limits);
         }
         catch (ReadException e)
         {
-            return ReportJson.Failed(new JsonObject { ["path"] = path, ["format"] = Path.GetExtension(path).TrimStart('.') }, e.Code, e.Message);
+            var sha = HashOrEmpty(path);
+            return new ProcessedFile(path, sha, ReportJson.Failed(new JsonObject
+            {
+                ["path"] = path, ["sha256"] = sha, ["format"] = System.IO.Path.GetExtension(path).TrimStart('.'),
+            }, e.Code, e.Message), null, null, []);
         }
         try
         {
             var report = ReportExtractor.Extract(doc);
-            return ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(Validation.Validator.Validate(report)));
+            var found = Validator.Validate(report);
+            return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(found)), doc, report, found);
         }
         catch (NotAReportException e)
         {
-            return ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.NotAReport, e.Message);
+            return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.NotAReport, e.Message), doc, null, []);
+        }
+    }
+
+    private static string HashOrEmpty(string path)
+    {
+        try
+        {
+            using var s = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(s));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
         }
     }
 }
-

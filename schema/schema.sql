@@ -1,0 +1,131 @@
+-- Extractor store, schema version 1 (PRAGMA user_version). Portable types only in the tables
+-- (INTEGER, TEXT, NUMERIC); the SQLite-only full-text index is kept apart in page_text.
+CREATE TABLE ingest_runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    files       INTEGER NOT NULL DEFAULT 0,
+    ok          INTEGER NOT NULL DEFAULT 0,
+    failed      INTEGER NOT NULL DEFAULT 0,
+    skipped     INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE documents (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    format        TEXT,
+    pages         INTEGER,
+    status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    error_code    TEXT,
+    error_message TEXT,
+    run_id        INTEGER REFERENCES ingest_runs(id),
+    ingested_at   TEXT NOT NULL
+);
+CREATE INDEX ix_documents_path ON documents(path);
+
+CREATE TABLE reports (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+    unit_name   TEXT,
+    fiscal_year INTEGER,
+    filled_date TEXT
+);
+CREATE INDEX ix_reports_year ON reports(fiscal_year, unit_name);
+
+-- Every statement of every figure; statement 0 is the report's value (the first statement).
+CREATE TABLE figures (
+    id          INTEGER PRIMARY KEY,
+    report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    statement   INTEGER NOT NULL DEFAULT 0,
+    value       NUMERIC,
+    word        TEXT,
+    unit        TEXT,
+    source_text TEXT,
+    page        INTEGER
+);
+CREATE INDEX ix_figures_key ON figures(key, statement, report_id);
+CREATE INDEX ix_figures_report ON figures(report_id);
+
+CREATE TABLE indicators (
+    id               INTEGER PRIMARY KEY,
+    report_id        INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq              INTEGER NOT NULL,
+    name             TEXT NOT NULL,
+    target_op        TEXT,
+    target_value     NUMERIC,
+    target_unit      TEXT,
+    midyear_value    NUMERIC,
+    actual_value     NUMERIC,
+    actual_unit      TEXT,
+    completion_rate  NUMERIC,
+    weight           NUMERIC,
+    score            NUMERIC,
+    deviation_reason TEXT,
+    improvement      TEXT,
+    page             INTEGER
+);
+CREATE INDEX ix_indicators_report ON indicators(report_id);
+
+CREATE TABLE projects (
+    id        INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    budget    NUMERIC,
+    actual    NUMERIC,
+    page      INTEGER
+);
+CREATE INDEX ix_projects_report ON projects(report_id);
+
+-- fingerprint = document sha256 + rule + fields + indicator: the same discrepancy on the same content.
+CREATE TABLE discrepancies (
+    id          INTEGER PRIMARY KEY,
+    report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    rule        TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    fields      TEXT NOT NULL,
+    stated      TEXT,
+    expected    TEXT,
+    message     TEXT NOT NULL,
+    page        INTEGER,
+    indicator   INTEGER,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX ix_discrepancies_rule ON discrepancies(rule, report_id);
+CREATE INDEX ix_discrepancies_report ON discrepancies(report_id);
+CREATE INDEX ix_discrepancies_fingerprint ON discrepancies(fingerprint);
+
+-- An auditor's verdicts, kept apart from ingested rows so they survive re-ingest.
+CREATE TABLE reviews (
+    fingerprint TEXT PRIMARY KEY,
+    status      TEXT NOT NULL CHECK (status IN ('open', 'confirmed', 'dismissed')),
+    note        TEXT,
+    reviewed_at TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE page_text USING fts5(document_id UNINDEXED, page UNINDEXED, text, tokenize = 'trigram');
+
+CREATE VIEW v_reports AS
+SELECT r.id AS report_id, d.path, r.unit_name, r.fiscal_year, r.filled_date,
+       MAX(CASE WHEN f.key = 'budget.initial' THEN f.value END)         AS budget_initial,
+       MAX(CASE WHEN f.key = 'budget.adjustment' THEN f.value END)      AS budget_adjustment,
+       MAX(CASE WHEN f.key = 'budget.adjusted' THEN f.value END)        AS budget_adjusted,
+       MAX(CASE WHEN f.key = 'budget.adjustment_rate' THEN f.value END) AS adjustment_rate,
+       MAX(CASE WHEN f.key = 'budget.actual' THEN f.value END)          AS budget_actual,
+       MAX(CASE WHEN f.key = 'budget.execution_rate' THEN f.value END)  AS execution_rate,
+       MAX(CASE WHEN f.key = 'score.total' THEN f.value END)            AS score_total,
+       MAX(CASE WHEN f.key = 'grade' THEN f.word END)                   AS grade,
+       (SELECT COUNT(*) FROM discrepancies x WHERE x.report_id = r.id)  AS discrepancies
+FROM reports r
+JOIN documents d ON d.id = r.document_id
+LEFT JOIN figures f ON f.report_id = r.id AND f.statement = 0
+GROUP BY r.id;
+
+CREATE VIEW v_discrepancies AS
+SELECT x.id, r.unit_name, r.fiscal_year, x.rule, x.severity, x.message, x.page, x.indicator,
+       COALESCE(v.status, 'open') AS review_status, v.note AS review_note, d.path, x.fingerprint
+FROM discrepancies x
+JOIN reports r ON r.id = x.report_id
+JOIN documents d ON d.id = r.document_id
+LEFT JOIN reviews v ON v.fingerprint = x.fingerprint;

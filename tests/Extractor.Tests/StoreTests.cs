@@ -1,0 +1,114 @@
+using Dapper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Extractor.Storage;
+
+namespace Extractor.Tests;
+
+public class StoreTests
+{
+    private static string NewDb() => Path.Combine(Directory.CreateTempSubdirectory("extractor-db-").FullName, "t.db");
+
+    private static readonly string[] Files = new[] { "000", "003", "105", "106" }.Select(id => Corpus.Path("txt", id + ".txt")).ToArray();
+
+    private static string Snapshot(Store s) => string.Join("\n",
+        s.Connection.Query<string>("SELECT path || '|' || status || '|' || COALESCE(error_code,'') FROM documents ORDER BY path")
+            .Concat(s.Connection.Query<string>("SELECT key || '|' || statement || '|' || COALESCE(CAST(value AS TEXT), word) FROM figures ORDER BY report_id, key, statement"))
+            .Concat(s.Connection.Query<string>("SELECT rule || '|' || fingerprint FROM discrepancies ORDER BY fingerprint")));
+
+    [Fact]
+    public void Ingesting_twice_gives_identical_rows_and_skips_everything_the_second_time()
+    {
+        var db = NewDb();
+        using var store = Store.Open(db);
+        var run = store.StartRun();
+        Assert.All(Files, f => Assert.True(store.Save(Pipeline.Process(f), run, force: false)));
+        var first = Snapshot(store);
+        Assert.All(Files, f => Assert.False(store.Save(Pipeline.Process(f), run, force: false)));
+        Assert.Equal(first, Snapshot(store));
+        Assert.Equal(4, store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"));
+        Assert.Equal("not_a_report", store.Connection.ExecuteScalar<string>("SELECT error_code FROM documents WHERE path LIKE '%106.txt'"));
+        Assert.Equal(3, store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM v_reports"));
+    }
+
+    [Fact]
+    public void Two_ingests_at_once_neither_corrupt_nor_duplicate()
+    {
+        var db = NewDb();
+        using (Store.Open(db)) { }
+        var all = Directory.GetFiles(Corpus.Path("txt"), "*.txt");
+        var processed = all.Select(f => Pipeline.Process(f)).ToList();
+        Parallel.For(0, 2, _ =>
+        {
+            using var store = Store.Open(db);
+            var run = store.StartRun();
+            foreach (var f in processed) store.Save(f, run, force: false);
+        });
+        using var check = Store.Open(db);
+        Assert.Equal("ok", check.Connection.ExecuteScalar<string>("PRAGMA integrity_check"));
+        Assert.Equal(all.Length, check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"));
+        Assert.Equal(0, check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT report_id, key, statement FROM figures GROUP BY 1, 2, 3 HAVING COUNT(*) > 1)"));
+    }
+
+    [Fact]
+    public void A_review_survives_re_ingest_of_the_same_content()
+    {
+        var db = NewDb();
+        using var store = Store.Open(db);
+        var file = Corpus.Path("txt", "003.txt");
+        store.Save(Pipeline.Process(file), store.StartRun(), false);
+        var id = store.Connection.ExecuteScalar<long>("SELECT id FROM discrepancies WHERE rule = 'BUDGET_ADJUSTMENT_RATE'");
+        Assert.True(store.Review(id, "confirmed", "调整率填报错误"));
+        var second = store.StartRun();
+        store.Save(Pipeline.Process(file), second, force: true);
+        Assert.Equal(second, store.Connection.ExecuteScalar<long>("SELECT run_id FROM documents")); // the rows are new
+        var newId = store.Connection.ExecuteScalar<long>("SELECT id FROM discrepancies WHERE rule = 'BUDGET_ADJUSTMENT_RATE'");
+        Assert.Equal(("confirmed", "调整率填报错误"), store.Connection.QuerySingle<(string, string)>("SELECT review_status, review_note FROM v_discrepancies WHERE id = @newId", new { newId }));
+    }
+
+    [Fact]
+    public void Page_text_is_searchable_without_word_breaks()
+    {
+        using var store = Store.Open(NewDb());
+        store.Save(Pipeline.Process(Corpus.Rendition("pdf-lo", "000")), store.StartRun(), false);
+        Assert.True(store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM page_text WHERE page_text MATCH '\"预算调整率\"'") >= 1);
+    }
+
+    [Fact]
+    public void Query_connection_refuses_to_write()
+    {
+        var db = NewDb();
+        using (Store.Open(db)) { }
+        using var ro = Store.OpenReadOnly(db);
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => ro.Execute("DELETE FROM documents"));
+    }
+
+    private static readonly Tabular Sample = new(["单位", "规则", "金额"], [["河西县教育局", "SCORE_TOTAL", "1235.68"], ["东川市, \"市场\"", "GRADE_BAND", null]]);
+
+    [Fact]
+    public void Csv_starts_with_a_bom_and_quotes_what_needs_it()
+    {
+        using var ms = new MemoryStream();
+        Export.Csv(Sample, ms);
+        var bytes = ms.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.Equal("单位,规则,金额\r\n河西县教育局,SCORE_TOTAL,1235.68\r\n\"东川市, \"\"市场\"\"\",GRADE_BAND,\r\n", text);
+    }
+
+    [Fact]
+    public void Xlsx_reads_back_with_header_frozen_pane_and_filter()
+    {
+        using var ms = new MemoryStream();
+        Export.Xlsx(Sample, ms, "discrepancies");
+        ms.Position = 0;
+        using var doc = SpreadsheetDocument.Open(ms, false);
+        var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("单位", rows[0].Elements<Cell>().First().InlineString!.InnerText);
+        Assert.Equal("1235.68", rows[1].Elements<Cell>().Last().CellValue!.Text);
+        Assert.Equal("A1:C3", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
+    }
+}
