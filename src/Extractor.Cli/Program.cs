@@ -7,4 +7,5 @@ root.Subcommands.Add(CorpusCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
+root.Subcommands.Add(WorkerCommand.Create());
 return await root.Parse(args).InvokeAsync();

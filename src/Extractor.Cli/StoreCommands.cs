@@ -20,7 +20,8 @@ internal static class StoreCommands
         var paths = new Argument<string[]>("paths") { Description = "files or folders (searched recursively for .pdf, .docx, .txt)", Arity = ArgumentArity.OneOrMore };
         var jobs = new Option<int>("--jobs") { Description = "parallel extractions", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "re-ingest files whose content is already stored" };
-        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force };
+        var timeout = new Option<int>("--timeout") { Description = "seconds allowed to read one file", DefaultValueFactory = _ => 30 };
+        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force, timeout };
         cmd.SetAction(async (parse, ct) =>
         {
             var files = parse.GetValue(paths)!.SelectMany(Expand).Distinct().ToList();
@@ -32,6 +33,9 @@ internal static class StoreCommands
             var sw = Stopwatch.StartNew();
             var forced = parse.GetValue(force);
             var channel = Channel.CreateBounded<ProcessedFile?>(Math.Max(2, parse.GetValue(jobs) * 2));
+            // One isolated reader process per parallel job; a worker that hangs or dies is replaced.
+            var workers = new System.Collections.Concurrent.ConcurrentBag<Isolation.IsolatedReader>();
+            var limit = TimeSpan.FromSeconds(parse.GetValue(timeout));
 
             void Count(ProcessedFile? f, bool saved)
             {
@@ -45,7 +49,13 @@ internal static class StoreCommands
                 async (file, token) =>
                 {
                     var sha = Hash(file);
-                    ProcessedFile? result = !forced && sha is not null && store.HasShared(sha) ? null : Pipeline.Process(file);
+                    ProcessedFile? result = null;
+                    if (forced || sha is null || !store.HasShared(sha))
+                    {
+                        if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(Isolation.IsolatedReader.SelfCommand(), limit);
+                        try { result = Pipeline.Process(file, reader.Read); }
+                        finally { workers.Add(reader); }
+                    }
                     await channel.Writer.WriteAsync(result, token);
                 }).ContinueWith(_ => channel.Writer.Complete(), TaskScheduler.Default);
 
@@ -75,6 +85,7 @@ internal static class StoreCommands
                     });
             }
             await producer;
+            foreach (var w in workers) w.Dispose();
             store.FinishRun(run, files.Count, ok, failed, skipped);
 
             var table = new Table().AddColumns("", "count");

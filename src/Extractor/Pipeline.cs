@@ -19,12 +19,16 @@ public static class Pipeline
 {
     public static JsonObject Run(string path) => Process(path).Json;
 
-    public static ProcessedFile Process(string path, ReadLimits? limits = null)
+    public static ProcessedFile Process(string path, ReadLimits? limits = null) =>
+        Process(path, p => DocumentLoader.Read(p, limits));
+
+    /// <param name="read">how to read the file: in this process, or in an isolated worker (Isolation.IsolatedReader).</param>
+    public static ProcessedFile Process(string path, Func<string, Document> read)
     {
         Document doc;
         try
         {
-            doc = DocumentLoader.Read(path, limits);
+            doc = read(path);
         }
         catch (ReadException e)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Extractor.Reading;
 
 /// <summary>Where a document came from. Format is what its content is, not what its name says.</summary>
@@ -6,8 +8,8 @@ public sealed record SourceInfo(string Path, string Sha256, string Format, int P
 /// <summary>A rectangle in PDF user space (points, origin bottom-left).</summary>
 public sealed record Box(double Left, double Bottom, double Right, double Top)
 {
-    public double Width => Right - Left;
-    public double Height => Top - Bottom;
+    [JsonIgnore] public double Width => Right - Left;
+    [JsonIgnore] public double Height => Top - Bottom;
 
     public static Box? Union(IEnumerable<Box?> boxes)
     {
@@ -26,6 +28,9 @@ public sealed record Box(double Left, double Bottom, double Right, double Top)
 public sealed record TextLine(string Text, Box? Box, int Page = 1);
 
 /// <summary>A piece of the reading flow: a paragraph or a table. Knows its page (1-based).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(Paragraph), "paragraph")]
+[JsonDerivedType(typeof(Table), "table")]
 public abstract record Block(int Page, Box? Box);
 
 /// <summary>A paragraph: its wrapped lines, and their text joined the way a reader would read it.</summary>
@@ -38,6 +43,7 @@ public sealed record TableRow(IReadOnlyList<TableCell> Cells);
 /// <summary>A table: rows of cells; a merged cell appears once, at its top-left grid position, with its spans.</summary>
 public sealed record Table(int Page, Box? Box, IReadOnlyList<TableRow> Rows) : Block(Page, Box)
 {
+    [JsonIgnore]
     public int ColumnCount => Rows.Count == 0 ? 0 : Rows.Max(r => r.Cells.Count == 0 ? 0 : r.Cells.Max(c => c.Column + c.ColumnSpan));
 }
 
@@ -46,5 +52,6 @@ public sealed record Page(int Number, double Width, double Height, IReadOnlyList
 /// <summary>The one model every reader produces and every later stage reads.</summary>
 public sealed record Document(SourceInfo Source, IReadOnlyList<Page> Pages)
 {
+    [JsonIgnore]
     public IEnumerable<Block> Blocks => Pages.SelectMany(p => p.Blocks);
 }

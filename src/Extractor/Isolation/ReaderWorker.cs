@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Extractor.Reading;
+
+namespace Extractor.Isolation;
+
+/// <summary>One answer of a reader worker: a document, or a typed failure.</summary>
+public sealed record WorkerReply(string? Code, string? Message, Document? Document);
+
+/// <summary>
+/// Reading runs in a worker process (`extractor worker`): PdfPig cannot be cancelled, and a crafted file
+/// can hang it, take gigabytes or overflow the stack, which kills a .NET process outright. The worker
+/// has a heap cap (DOTNET_GCHeapHardLimit) and a wall-clock limit per file; when it dies or overruns it
+/// is killed and restarted, and the file gets a status (`timeout`, `unreadable`). The model of Apache Tika.
+/// </summary>
+public sealed class IsolatedReader : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private readonly string[] _command;
+    private readonly TimeSpan _timeout;
+    private readonly long _heapBytes;
+    private Process? _worker;
+
+    public int Restarts { get; private set; }
+
+    /// <param name="command">how to start the worker: the program and its arguments (ending in "worker").</param>
+    public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = 1L << 30)
+    {
+        _command = command;
+        _timeout = timeout;
+        _heapBytes = heapBytes;
+    }
+
+    /// <summary>The command that starts this program's own worker.</summary>
+    public static string[] SelfCommand()
+    {
+        var host = Environment.ProcessPath!;
+        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, entry, "worker"] : [host, "worker"];
+    }
+
+    private Process Start()
+    {
+        var psi = new ProcessStartInfo(_command[0]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in _command.Skip(1)) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _heapBytes.ToString("X");
+        psi.Environment["DOTNET_gcServer"] = "0";
+        var p = Process.Start(psi)!;
+        p.ErrorDataReceived += (_, _) => { }; // drained, never shown: a crash is reported as a status
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    public Document Read(string path)
+    {
+        _worker ??= Start();
+        var reply = Ask(_worker, path);
+        if (reply is null)
+        {
+            Kill();
+            throw new ReadException(ErrorCodes.Timeout, $"reading took longer than {_timeout.TotalSeconds:0} s or the parser died (stopped and restarted)");
+        }
+        if (reply.Document is { } doc) return doc;
+        throw new ReadException(reply.Code ?? ErrorCodes.Unreadable, reply.Message ?? "unreadable");
+    }
+
+    private WorkerReply? Ask(Process worker, string path)
+    {
+        try
+        {
+            worker.StandardInput.WriteLine(path);
+            worker.StandardInput.Flush();
+            var line = worker.StandardOutput.ReadLineAsync();
+            if (!line.Wait(_timeout) || line.Result is null)
+            {
+                // Overran the clock, or exited: which one decides the status.
+                if (!worker.HasExited) return null;
+                var exit = worker.ExitCode;
+                Kill();
+                return new WorkerReply(ErrorCodes.Unreadable, $"the parser crashed on this file (exit code {exit}); worker restarted", null);
+            }
+            return JsonSerializer.Deserialize<WorkerReply>(line.Result, Json);
+        }
+        catch (IOException)
+        {
+            Kill();
+            return new WorkerReply(ErrorCodes.Unreadable, "the parser crashed on this file; worker restarted", null);
+        }
+    }
+
+    private void Kill()
+    {
+        if (_worker is null) return;
+        try { if (!_worker.HasExited) _worker.Kill(entireProcessTree: true); _worker.WaitForExit(5000); } catch (InvalidOperationException) { }
+        _worker.Dispose();
+        _worker = null;
+        Restarts++;
+    }
+
+    public void Dispose()
+    {
+        if (_worker is { HasExited: false }) { try { _worker.StandardInput.Close(); _worker.WaitForExit(2000); } catch (IOException) { } }
+        if (_worker is { HasExited: false }) _worker.Kill(true);
+        _worker?.Dispose();
+    }
+
+    /// <summary>The worker side: one path per line in, one JSON reply per line out.</summary>
+    public static int Serve(System.IO.TextReader input, TextWriter output, ReadLimits limits)
+    {
+        while (input.ReadLine() is { } path)
+        {
+            WorkerReply reply;
+            try { reply = new WorkerReply(null, null, DocumentLoader.Read(path, limits)); }
+            catch (ReadException e) { reply = new WorkerReply(e.Code, e.Message, null); }
+            catch (OutOfMemoryException) { reply = new WorkerReply(ErrorCodes.TooLarge, "reading exceeded the worker's memory limit", null); }
+            catch (Exception e) { reply = new WorkerReply(ErrorCodes.Unreadable, $"reader failed: {e.GetType().Name}: {e.Message}", null); }
+            output.WriteLine(JsonSerializer.Serialize(reply, Json));
+            output.Flush();
+        }
+        return 0;
+    }
+}
