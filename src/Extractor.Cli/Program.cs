@@ -8,4 +8,5 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(FuzzCommand.Create());
 return await root.Parse(args).InvokeAsync();

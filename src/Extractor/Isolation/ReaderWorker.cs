@@ -73,11 +73,12 @@ public sealed class IsolatedReader : IDisposable
             worker.StandardInput.WriteLine(path);
             worker.StandardInput.Flush();
             var line = worker.StandardOutput.ReadLineAsync();
-            if (!line.Wait(_timeout) || line.Result is null)
+            if (!line.Wait(_timeout)) return null; // overran the clock
+            if (line.Result is null)
             {
-                // Overran the clock, or exited: which one decides the status.
-                if (!worker.HasExited) return null;
-                var exit = worker.ExitCode;
+                // End of output: the worker died on this file.
+                worker.WaitForExit(5000);
+                var exit = worker.HasExited ? worker.ExitCode : -1;
                 Kill();
                 return new WorkerReply(ErrorCodes.Unreadable, $"the parser crashed on this file (exit code {exit}); worker restarted", null);
             }

@@ -68,7 +68,7 @@ public static class DocumentLoader
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, false), ZipArchiveMode.Read);
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (names.Contains("word/document.xml")) return "docx";
+            if (names.Contains("word/document.xml")) { CheckBomb(zip); return "docx"; }
             if (names.Any(n => n.StartsWith("xl/", StringComparison.OrdinalIgnoreCase))) return "spreadsheet (.xlsx), not a report document";
             if (names.Any(n => n.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase))) return "presentation (.pptx), not a report document";
             return "zip archive that is not a .docx";
@@ -77,6 +77,22 @@ public static class DocumentLoader
         {
             throw new ReadException(ErrorCodes.Unreadable, $"corrupt zip container: {e.Message}", e);
         }
+    }
+
+    // Zip bombs are refused from the central directory alone, before any part is inflated.
+    private const long MaxUncompressed = 200L * 1024 * 1024;
+    private const int MaxRatio = 100, MaxEntries = 10_000;
+
+    private static void CheckBomb(ZipArchive zip)
+    {
+        if (zip.Entries.Count > MaxEntries)
+            throw new ReadException(ErrorCodes.TooLarge, $"the .docx has {zip.Entries.Count} parts, more than {MaxEntries}");
+        var total = zip.Entries.Sum(e => e.Length);
+        if (total > MaxUncompressed)
+            throw new ReadException(ErrorCodes.TooLarge, $"the .docx declares {total:N0} bytes uncompressed, more than {MaxUncompressed:N0}");
+        foreach (var e in zip.Entries)
+            if (e.Length > 1024 * 1024 && e.Length > (long)MaxRatio * Math.Max(1, e.CompressedLength))
+                throw new ReadException(ErrorCodes.TooLarge, $"part {e.FullName} expands {e.Length / Math.Max(1, e.CompressedLength)}×, more than {MaxRatio}× (zip bomb)");
     }
 
     private static bool ContainsUtf16(byte[] bytes, string s) =>

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Extractor.Isolation;
+
+/// <summary>A fuzz campaign: every mutant ends with a status within the time limit, or is counted as a crash or hang.</summary>
+public static class FuzzRun
+{
+    public sealed record Outcome(int Total, SortedDictionary<string, int> ByStatus, int Crashes, int Hangs, int WorkerRestarts, double Seconds, long PeakWorkingSetMb);
+
+    public static Outcome Run(string corpus, int count, int seed, string[] workerCommand, TimeSpan timeout, TextWriter log, TimeSpan? budget = null)
+    {
+        var sources = new[] { "docx", "pdf-lo", "pdf-chrome", "txt" }
+            .SelectMany(k => Directory.GetFiles(Path.Combine(corpus, k))).Order(StringComparer.Ordinal).ToArray();
+        var fuzzer = new Fuzzer(seed);
+        var rng = new Random(seed);
+        var dir = Directory.CreateTempSubdirectory("extractor-fuzz-").FullName;
+        var byStatus = new SortedDictionary<string, int>();
+        int crashes = 0, hangs = 0, n = 0;
+        long peak = 0;
+        var sw = Stopwatch.StartNew();
+        using var reader = new IsolatedReader(workerCommand, timeout);
+        for (; n < count && (budget is null || sw.Elapsed < budget); n++)
+        {
+            var source = sources[rng.Next(sources.Length)];
+            var (bytes, kind) = fuzzer.Mutate(File.ReadAllBytes(source), Path.GetExtension(source));
+            var path = Path.Combine(dir, $"m{n}{Path.GetExtension(source)}");
+            File.WriteAllBytes(path, bytes);
+            var one = Stopwatch.StartNew();
+            try
+            {
+                var result = Pipeline.Process(path, reader.Read);
+                var status = result.Ok ? "ok" : result.ErrorCode ?? "?";
+                byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+                if (status == Reading.ErrorCodes.Timeout) hangs++;
+            }
+            catch (Exception e)
+            {
+                crashes++;
+                log.WriteLine($"CRASH on mutant {n} ({kind} of {Path.GetFileName(source)}): {e.GetType().Name}: {e.Message}");
+                File.Copy(path, path + ".crash", true);
+            }
+            if (one.Elapsed > timeout + TimeSpan.FromSeconds(5)) hangs++;
+            File.Delete(path);
+            peak = Math.Max(peak, Process.GetCurrentProcess().PeakWorkingSet64);
+            if ((n + 1) % 500 == 0) log.WriteLine($"{n + 1} mutants, {sw.Elapsed.TotalSeconds:0} s");
+        }
+        var outcome = new Outcome(n, byStatus, crashes, hangs, reader.Restarts, sw.Elapsed.TotalSeconds, peak / (1024 * 1024));
+        log.WriteLine($"mutants {outcome.Total} in {outcome.Seconds:0.0} s: " + string.Join(", ", byStatus.Select(p => $"{p.Key} {p.Value}")) +
+                      $"; crashes {crashes}; hangs {hangs}; worker restarts {reader.Restarts}; peak working set (parent) {outcome.PeakWorkingSetMb} MB");
+        return outcome;
+    }
+}

@@ -1,0 +1,121 @@
+using System.IO.Compression;
+using System.Text;
+using Extractor.Isolation;
+using Extractor.Reading;
+using Xunit.Abstractions;
+
+namespace Extractor.Tests;
+
+public class HostileInputTests(ITestOutputHelper output)
+{
+    private static string[] Worker() => ["dotnet", Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"];
+
+    private static string Temp(string name, byte[] bytes)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("extractor-hostile-").FullName, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Zip_bomb_is_refused_before_parsing()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, true))
+        {
+            using (var w = new StreamWriter(zip.CreateEntry("word/document.xml").Open())) w.Write("<w:document/>");
+            using var big = zip.CreateEntry("word/media/bomb.bin", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 40; i++) big.Write(zeros);
+        }
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ReadException>(() => DocumentLoader.Read(Temp("bomb.docx", ms.ToArray())));
+        Assert.Equal(ErrorCodes.TooLarge, e.Code);
+        Assert.Contains("zip bomb", e.Message);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.Elapsed}");
+    }
+
+    [Fact]
+    public void External_entity_never_shows_a_local_file()
+    {
+        var docx = File.ReadAllBytes(Corpus.Rendition("docx", "000"));
+        using var ms = new MemoryStream();
+        ms.Write(docx);
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Update, true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
+            entry.Delete();
+            xml = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml[(xml.IndexOf("?>") + 2)..].Replace("</w:t>", "&x;</w:t>");
+            using var w = new StreamWriter(zip.CreateEntry("word/document.xml").Open(), new UTF8Encoding(false));
+            w.Write(xml);
+        }
+        var result = Pipeline.Run(Temp("xxe.docx", ms.ToArray()));
+        Assert.DoesNotContain("root:", result.ToJsonString());
+        Assert.Equal("failed", result["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_reader_that_hangs_is_killed_and_the_file_times_out()
+    {
+        using var reader = new IsolatedReader(["sh", "-c", "sleep 60"], TimeSpan.FromSeconds(1));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ReadException>(() => reader.Read("/any/file.pdf"));
+        Assert.Equal(ErrorCodes.Timeout, e.Code);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Equal(1, reader.Restarts);
+    }
+
+    [Fact]
+    public void A_reader_that_dies_gives_a_status_and_is_restarted()
+    {
+        using var reader = new IsolatedReader(["sh", "-c", "read x; exit 3"], TimeSpan.FromSeconds(5));
+        var e = Assert.Throws<ReadException>(() => reader.Read("/any/file.pdf"));
+        Assert.Equal(ErrorCodes.Unreadable, e.Code);
+        Assert.Contains("crashed", e.Message);
+        Assert.Throws<ReadException>(() => reader.Read("/any/other.pdf")); // a fresh worker took over
+        Assert.Equal(2, reader.Restarts);
+    }
+
+    [Fact]
+    public void The_isolated_worker_reads_like_the_reader_in_process()
+    {
+        using var reader = new IsolatedReader(Worker(), TimeSpan.FromSeconds(30));
+        var isolated = DocumentText.Render(reader.Read(Corpus.Rendition("pdf-lo", "101")));
+        Assert.Equal(DocumentText.Render(DocumentLoader.Read(Corpus.Rendition("pdf-lo", "101"))), isolated);
+        Assert.Equal(ErrorCodes.Encrypted, Assert.Throws<ReadException>(() => reader.Read(Corpus.Fixture("encrypted-user.pdf"))).Code);
+    }
+
+    /// <summary>About 40 seconds of mutants in CI; `extractor fuzz --count 10000` runs any count.</summary>
+    [Fact]
+    public void Fuzzed_corpus_files_all_end_with_a_status()
+    {
+        var outcome = FuzzRun.Run(Path.Combine(Corpus.Root, "corpus"), 100_000, 20261123, Worker(), TimeSpan.FromSeconds(30),
+            new StringWriter(), budget: TimeSpan.FromSeconds(40));
+        output.WriteLine($"{outcome.Total} mutants: {string.Join(", ", outcome.ByStatus)}; crashes {outcome.Crashes}; hangs {outcome.Hangs}");
+        Assert.True(outcome.Total >= 100, $"only {outcome.Total} mutants ran");
+        Assert.Equal((0, 0), (outcome.Crashes, outcome.Hangs));
+    }
+
+    [Fact]
+    public void A_folder_of_good_and_hostile_files_ingests_the_good_and_records_the_bad()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-mixed-").FullName;
+        File.Copy(Corpus.Path("txt", "000.txt"), Path.Combine(dir, "good.txt"));
+        File.Copy(Corpus.Rendition("pdf-lo", "003"), Path.Combine(dir, "good.pdf"));
+        File.Copy(Corpus.Fixture("encrypted-user.pdf"), Path.Combine(dir, "locked.pdf"));
+        File.Copy(Corpus.Fixture("legacy.doc"), Path.Combine(dir, "old.docx"));
+        File.WriteAllBytes(Path.Combine(dir, "empty.pdf"), []);
+        var files = Directory.GetFiles(dir);
+        using var store = Storage.Store.Open(Path.Combine(dir, "t.db"));
+        var run = store.StartRun();
+        using var reader = new IsolatedReader(Worker(), TimeSpan.FromSeconds(30));
+        foreach (var f in files)
+            store.Save(Pipeline.Process(f, reader.Read), run, false);
+        var rows = Dapper.SqlMapper.Query<(string Path, string Status, string? Code)>(store.Connection,
+            "SELECT path, status, error_code FROM documents").Select(r => (Path.GetFileName(r.Path), r.Status, r.Code)).Order().ToList();
+        Assert.Equal([("empty.pdf", "failed", "unreadable"), ("good.pdf", "ok", null), ("good.txt", "ok", null),
+                      ("locked.pdf", "failed", "encrypted"), ("old.docx", "failed", "unsupported_format")], rows);
+    }
+}
