@@ -9,4 +9,5 @@ root.Subcommands.Add(EvaluateCommand.Create());
 foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace Extractor.Isolation;
 
-/// <summary>A fuzz campaign: every mutant ends with a status within the time limit, or is counted as a crash or hang.</summary>
+/// <summary>A fuzz campaign: every mutant must end with a status (ok or a typed error) within the time limit;
+/// an unhandled exception counts as a crash, running past the limit as a hang.</summary>
 public static class FuzzRun
 {
     public sealed record Outcome(int Total, SortedDictionary<string, int> ByStatus, int Crashes, int Hangs, int WorkerRestarts, double Seconds, long PeakWorkingSetMb);
@@ -31,7 +32,8 @@ public static class FuzzRun
                 var result = Pipeline.Process(path, reader.Read);
                 var status = result.Ok ? "ok" : result.ErrorCode ?? "?";
                 byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
-                if (status == Reading.ErrorCodes.Timeout) hangs++;
+                // A `timeout` status is the limit doing its job; the mutant is kept for a look.
+                if (status == Reading.ErrorCodes.Timeout) File.Copy(path, Path.Combine(Path.GetTempPath(), $"fuzz-timeout-{seed}-{n}{Path.GetExtension(path)}"), true);
             }
             catch (Exception e)
             {

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Extraction;
+using Extractor.Reading;
+using Extractor.Validation;
+using UglyToad.PdfPig;
+
+namespace Extractor.Cli;
+
+/// <summary>
+/// `extractor bench [PATH] [--repeat N]`: read → extract → validate over the PDFs, on all cores, and in the
+/// same run the reference: raw PdfPig (open, every page's text) on the same files with the same
+/// parallelism. Reports pages/s, files/s, the ratio to the reference, peak working set and allocations per page.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<DirectoryInfo>("path") { DefaultValueFactory = _ => new DirectoryInfo("corpus") };
+        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 3 };
+        var cmd = new Command("bench", "measure the pipeline against raw PdfPig in the same run") { path, repeat };
+        cmd.SetAction(parse =>
+        {
+            var files = parse.GetValue(path)!.EnumerateFiles("*.pdf", SearchOption.AllDirectories).Select(f => f.FullName).Order().ToArray();
+            var n = parse.GetValue(repeat);
+            var work = Enumerable.Range(0, n).SelectMany(_ => files).ToArray();
+            Console.WriteLine($"{files.Length} PDFs × {n} on {Environment.ProcessorCount} cores");
+
+            int RawPdfPig(string f)
+            {
+                using var pdf = PdfDocument.Open(f);
+                var pages = 0;
+                foreach (var page in pdf.GetPages()) { _ = page.Text; pages++; }
+                return pages;
+            }
+            int Pipeline(string f)
+            {
+                var doc = DocumentLoader.Read(f);
+                try { Validator.Validate(ReportExtractor.Extract(doc)); } catch (NotAReportException) { }
+                return doc.Source.Pages;
+            }
+            (double Seconds, int Pages, long Bytes) Measure(Func<string, int> run)
+            {
+                GC.Collect();
+                var before = GC.GetTotalAllocatedBytes(true);
+                var sw = Stopwatch.StartNew();
+                var pages = 0;
+                Parallel.ForEach(work, f => Interlocked.Add(ref pages, run(f)));
+                return (sw.Elapsed.TotalSeconds, pages, GC.GetTotalAllocatedBytes(true) - before);
+            }
+
+            Measure(RawPdfPig); Measure(Pipeline); // warm-up: JIT, fonts
+            var reference = Measure(RawPdfPig);
+            var pipeline = Measure(Pipeline);
+            void Line(string name, (double S, int P, long B) m) =>
+                Console.WriteLine($"{name,-22} {m.P / m.S,9:0.0} pages/s {work.Length / m.S,8:0.0} files/s {m.B / Math.Max(1, m.P) / 1024.0,9:0} KiB allocated/page");
+            Line("raw PdfPig (reference)", reference);
+            Line("read+extract+validate", pipeline);
+            Console.WriteLine($"ratio to reference: {(pipeline.Pages / pipeline.Seconds) / (reference.Pages / reference.Seconds):0.00}×   peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+            return 0;
+        });
+        return cmd;
+    }
+}
