@@ -10,4 +10,5 @@ foreach (var c in StoreCommands.Create()) root.Subcommands.Add(c);
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(GenCorpusCommand.Create());
 return await root.Parse(args).InvokeAsync();
