@@ -112,3 +112,49 @@ public class StoreTests
         Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
     }
 }
+
+public class KilledIngestTests
+{
+    [Fact]
+    public void Ingest_killed_mid_way_leaves_a_valid_database_and_a_rerun_completes_without_duplicates()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("extractor-kill-").FullName, "k.db");
+        var cli = Path.Combine(AppContext.BaseDirectory, "extractor.dll");
+        System.Diagnostics.Process Ingest()
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in new[] { cli, "ingest", Path.Combine(Corpus.Root, "corpus"), "--db", db, "--jobs", "2" }) psi.ArgumentList.Add(a);
+            return System.Diagnostics.Process.Start(psi)!;
+        }
+        using (var first = Ingest())
+        {
+            // Kill (SIGKILL) once some documents are committed, before the run ends.
+            for (var i = 0; i < 200 && !first.HasExited; i++)
+            {
+                Thread.Sleep(100);
+                if (File.Exists(db) && CountDocuments(db) >= 3) break;
+            }
+            if (!first.HasExited) first.Kill(entireProcessTree: true);
+            first.WaitForExit();
+        }
+        var partial = CountDocuments(db);
+        using (var second = Ingest()) { second.StandardOutput.ReadToEnd(); second.WaitForExit(); Assert.Equal(0, second.ExitCode); }
+        using var check = Storage.Store.Open(db);
+        Assert.Equal("ok", check.Connection.ExecuteScalar<string>("PRAGMA integrity_check"));
+        var files = Directory.GetFiles(Path.Combine(Corpus.Root, "corpus"), "*", SearchOption.AllDirectories)
+            .Count(f => f.EndsWith(".pdf") || f.EndsWith(".docx") || f.EndsWith(".txt"));
+        Assert.Equal(files, check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"));
+        Assert.Equal(0, check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT report_id, key, statement FROM figures GROUP BY 1, 2, 3 HAVING COUNT(*) > 1)"));
+        Assert.InRange(partial, 0, files - 1);
+    }
+
+    private static long CountDocuments(string db)
+    {
+        try
+        {
+            using var c = Storage.Store.OpenReadOnly(db);
+            return c.ExecuteScalar<long>("SELECT COUNT(*) FROM documents");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException) { return 0; }
+    }
+}
