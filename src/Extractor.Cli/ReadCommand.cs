@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Encodings.Web;
 using Extractor.Reading;
 
 namespace Extractor.Cli;
@@ -9,10 +8,9 @@ namespace Extractor.Cli;
 /// <summary>`extractor read FILE [--json]`: the document as the readers see it.</summary>
 internal static class ReadCommand
 {
-    public static readonly JsonSerializerOptions Json = new()
+    // The report JSON's settings (indented, Chinese unescaped), with snake_case names for the model's records.
+    public static readonly JsonSerializerOptions Json = new(Extraction.ReportJson.Options)
     {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
