@@ -8,21 +8,22 @@ namespace Extractor.Tests;
 public class RuleTests
 {
     /// <summary>"budget.initial=367.19 budget.adjustment_rate=51.65%": figures with the decimals they are written with.</summary>
-    private static Report Build(string spec, params Indicator[] indicators)
+    private static Report Build(string spec, params Indicator[] indicators) => Build(spec, indicators, []);
+
+    private static Report Build(string spec, Indicator[] indicators, Project[] projects)
     {
-        var r = new Report();
+        var statements = new List<Figure>();
         foreach (var part in spec.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var (key, raw) = (part[..part.IndexOf('=')], part[(part.IndexOf('=') + 1)..]);
-            if (key == "grade") { r.Statements.Add(new Figure(key, 0, null, part, 1, Word: raw)); continue; }
+            if (key == "grade") { statements.Add(new Figure(key, 0, null, part, 1, Word: raw)); continue; }
             var unit = raw.EndsWith('%') ? "%" : raw.EndsWith("亿元") ? "亿元" : raw.EndsWith("万元") ? "万元" : raw.EndsWith('元') ? "元" : raw.EndsWith('分') ? "分" : null;
             var number = unit is null ? raw : raw[..^unit.Length];
             var value = decimal.Parse(number, CultureInfo.InvariantCulture);
             if (unit is null && !key.StartsWith("staff") && !key.EndsWith("count")) unit = "万元";
-            r.Statements.Add(new Figure(key, Money.IsMoneyUnit(unit) ? Money.ToWan(value, unit!) : value, unit, part, 1) { Decimals = Values.Decimals(number) });
+            statements.Add(new Figure(key, Money.IsMoneyUnit(unit) ? Money.ToWan(value, unit!) : value, unit, part, 1) { Decimals = Values.Decimals(number) });
         }
-        r.Indicators.AddRange(indicators);
-        return r;
+        return new Report { Statements = statements, Indicators = indicators, Projects = projects };
     }
 
     private static Indicator Ind(int seq, string op, decimal target, decimal actual, decimal? completion, decimal? weight, decimal? score, string unit = "%") =>
@@ -140,10 +141,9 @@ public class RuleTests
     [Fact]
     public void Project_list_against_totals_and_count()
     {
-        var r = Build("project.budget=645.26 project.actual=413.05 project.count=4");
-        r.Projects.AddRange([new Project("a", 25.86m, 13.38m, 1, ""), new Project("b", 518.29m, 301.46m, 1, ""), new Project("c", 14.50m, 11.60m, 1, ""), new Project("d", 86.61m, 86.61m, 1, "")]);
-        Assert.Empty(Rules(r));
-        r.Projects.RemoveAt(3);
-        Assert.Equal(["PROJECT_ITEMS_SUM", "PROJECT_COUNT"], Rules(r).Order().Reverse());
+        const string totals = "project.budget=645.26 project.actual=413.05 project.count=4";
+        Project[] listed = [new("a", 25.86m, 13.38m, 1, ""), new("b", 518.29m, 301.46m, 1, ""), new("c", 14.50m, 11.60m, 1, ""), new("d", 86.61m, 86.61m, 1, "")];
+        Assert.Empty(Rules(Build(totals, [], listed)));
+        Assert.Equal(["PROJECT_ITEMS_SUM", "PROJECT_COUNT"], Rules(Build(totals, [], listed[..3])).Order().Reverse());
     }
 }

@@ -22,28 +22,70 @@ public sealed partial class FlowText
     /// <summary>Tables in reading order, each with the flow offset it stands at.</summary>
     public IReadOnlyList<(int Offset, Table Table)> Tables { get; }
 
-    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十]+[章部分节]|附件|附表)")]
-    private static partial Regex HeadingStart();
-
     private const string SentenceEnd = "。！？!?；;：:)）";
 
     // "部门单位名称（公章）：…", "填报时间：…": a label line of the cover page, never a wrapped continuation.
     [GeneratedRegex(@"^[^\s,，。:：]{2,12}(?:[（(][^)）]{1,4}[)）])?\s*[:：]")]
     private static partial Regex LabelLine();
 
-    [GeneratedRegex(@"^\s*[一二三四五六七八九十]+\s*[、.．]")]
-    private static partial Regex TopLevel();
-
     private static bool IsCoverLabel(string line) => LabelLine().IsMatch(line) && !line.Contains('，') && !line.Contains(',');
 
-    public static bool IsHeading(string paragraph) =>
-        paragraph.Length <= 40 && HeadingStart().IsMatch(paragraph) && !paragraph.TrimEnd().EndsWith('。');
+    private readonly Vocabulary _vocabulary;
 
-    private FlowText(string text, int[] page, int[] sourceIndex, string source,
+    /// <summary>A short line starting with a heading marker of the lexicon and not ending a sentence.</summary>
+    public bool IsHeading(string paragraph) => IsHeading(_vocabulary, paragraph);
+
+    private static bool IsHeading(Vocabulary v, string paragraph) =>
+        paragraph.Length <= 40 && v.HeadingStart.IsMatch(Normalize(paragraph)) && !paragraph.TrimEnd().EndsWith('。');
+
+    /// <summary>A top-level heading ("一、…", "第一部分").</summary>
+    public bool IsTopHeading(string paragraph) => IsHeading(paragraph) && _vocabulary.TopHeadingStart.IsMatch(Normalize(paragraph));
+
+    private FlowText(Vocabulary vocabulary, string text, int[] page, int[] sourceIndex, string source,
         List<(int, bool)> paragraphs, List<(int, Table)> tables)
     {
+        _vocabulary = vocabulary;
         Text = text; _page = page; _sourceIndex = sourceIndex; SourceText = source;
         Paragraphs = paragraphs; Tables = tables;
+    }
+
+    private (int Start, string Section)[]? _sections;
+
+    /// <summary>
+    /// The section (lexicon <c>section</c> facet) an offset stands in: set by the last heading that names
+    /// one; a top-level heading that names none opens "main"; text before the first heading is "cover".
+    /// </summary>
+    public string SectionAt(int offset)
+    {
+        _sections ??= BuildSections();
+        var current = "cover";
+        foreach (var (start, section) in _sections)
+        {
+            if (start > offset) break;
+            current = section;
+        }
+        return current;
+    }
+
+    private (int, string)[] BuildSections()
+    {
+        var list = new List<(int, string)>();
+        var current = "cover";
+        foreach (var (start, heading) in Paragraphs)
+        {
+            if (!heading) continue;
+            var line = LineAt(start);
+            current = _vocabulary.SectionOf(line) ?? (IsTopHeading(line) ? "main" : current);
+            list.Add((start, current));
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>The flow line starting at an offset (a paragraph, up to its line break).</summary>
+    public string LineAt(int start)
+    {
+        var end = Text.IndexOf('\n', start);
+        return Text[start..(end < 0 ? Text.Length : end)];
     }
 
     public int PageAt(int offset) => _page.Length == 0 ? 1 : _page[Math.Clamp(offset, 0, _page.Length - 1)];
@@ -66,13 +108,15 @@ public sealed partial class FlowText
 
     private static string NormalizeChar(char c) => c switch
     {
+        // Circled numbers stay as written: NFKC would make "①新增" read as the number 1.
+        >= '\u2460' and <= '\u2473' => c.ToString(),
         '−' or '－' or '–' => "-",
         '\u00A0' or '\u3000' => " ",
         _ when char.IsSurrogate(c) => c.ToString(),
         _ => c.ToString().Normalize(NormalizationForm.FormKC),
     };
 
-    public static FlowText Build(Document doc)
+    internal static FlowText Build(Document doc, Vocabulary vocabulary)
     {
         var text = new StringBuilder();
         var source = new StringBuilder();
@@ -109,9 +153,9 @@ public sealed partial class FlowText
             }
             var p = ((Paragraph)block).Text.Trim();
             if (p.Length == 0) continue;
-            var heading = IsHeading(p);
-            cover &= !(heading && TopLevel().IsMatch(p));
-            var continues = previous is not null && !heading && !IsHeading(previous)
+            var heading = IsHeading(vocabulary, p);
+            cover &= !(heading && vocabulary.TopHeadingStart.IsMatch(Normalize(p)));
+            var continues = previous is not null && !heading && !IsHeading(vocabulary, previous)
                 && !(cover && (IsCoverLabel(p) || IsCoverLabel(previous)))
                 && !SentenceEnd.Contains(previous[^1]) && !SentenceEnd.Contains(Normalize(previous[^1].ToString())[^1]);
             if (!continues)
@@ -122,6 +166,6 @@ public sealed partial class FlowText
             Append(p, block.Page);
             previous = p;
         }
-        return new FlowText(text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables);
+        return new FlowText(vocabulary, text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables);
     }
 }

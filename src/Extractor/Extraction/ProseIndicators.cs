@@ -1,124 +1,235 @@
 using System.Text.RegularExpressions;
+using Extractor.Extraction.Lexicon;
+using Lex = Extractor.Extraction.Lexicon.Lexicon;
 
 namespace Extractor.Extraction;
 
 /// <summary>
-/// 指标 blocks in prose: "（一）指标一：" / "指标①：" / "绩效指标1：" start a block, which runs to the
-/// next block or the next top-level heading. Inside it the genre's vocabulary names each part:
-/// 预期指标值/年度目标值/指标值 (with 大于等于/≥/不低于… as the operator), 年中(监控)完成值,
-/// 本次评价…/实际完成值 (actual), 完成率, 权重分值/分值, 自评得分/得分, 偏差原因, 改进措施.
-/// A block stating fewer than two of these is a heading (a group of indicators), not an indicator.
+/// 指标 blocks in prose, found by content. Any enumeration of the lexicon starts a block — （一）指标一：,
+/// 指标⑤：, 1. / (1) / ①, 一是, 第一 — at a line start or after a sentence; a paragraph without one may be
+/// a block too. A block runs to the next start, a heading, or a paragraph that moves on to other business,
+/// so it never takes a value from its neighbour. Its name follows the marker; each number in it takes the
+/// role (预期指标值, 年中完成值, 实际完成值, 完成率, 分值, 得分…) named nearest before it in its clause.
+/// A block with a name and at least two of target, actual, completion, weight and score is an indicator.
 /// </summary>
-internal static partial class ProseIndicators
+internal sealed class ProseIndicators : IRecogniser
 {
-    private const string Num = Values.Number;
-    private const string Unit = Values.IndicatorUnit;
-    private const string Ops = "大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不大于|≥|≤|>=|<=|大于|小于|高于|低于|多于|少于|超过|等于|达到|=|>|<";
+    private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
 
-    // "（一）指标一：", "指标①：", "绩效指标1：", or a numbered item that names something before a colon
-    // ("1.水利工程维修养护里程：年度目标值…"); a start whose block states no indicator parts is dropped.
-    [GeneratedRegex(@"(?<=^|\n|。)[ \t]*(?:(?:\([一二三四五六七八九十\d]+\)[ \t]*)?(?:绩效|三级|二级)?指标[ \t]*(?:[一二三四五六七八九十]+|\d+)[ \t]*[:：]|(?:\d+[.、]|\(\d+\))[ \t]*(?=[^\n:,。]{2,40}:))", RegexOptions.Multiline)]
-    private static partial Regex BlockStart();
+    /// <summary>Sections where indicator blocks are never looked for.</summary>
+    private static readonly HashSet<string> Elsewhere = ["basic", "project", "procurement", "three_public", "overview", "problems"];
 
-    [GeneratedRegex(@"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.]|预算执行|执行率|部门整体|整体支出|综上|综合|总体|合计|共设置)")]
-    private static partial Regex MovesOn();
+    private sealed record Start(int Index, int Length, bool Marked);
 
-    [GeneratedRegex(@"\n[ \t]*[一二三四五六七八九十]+[、.]")]
-    private static partial Regex TopHeading();
-
-    [GeneratedRegex(@"(?:预期指标值|年度目标值|年度指标值|预期目标值|目标值|指标值|指标数)\s*(?:为|是)?\s*:?\s*(?<op>" + Ops + @")?\s*(?:为)?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
-    private static partial Regex TargetRx();
-
-    [GeneratedRegex(@"年中(?:监控)?(?:实际)?完成(?:值|情况)?\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
-    private static partial Regex MidyearRx();
-
-    [GeneratedRegex(@"(?:(?<!年中|监控|年中监控)(?:全年|自评|本次评价)?实际完成(?:值|数|情况)?|自评完成值|本次评价完成值|评价完成值|全年实际值)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?(?=[,;。、\s)]|$)")]
-    private static partial Regex ActualRx();
-
-    [GeneratedRegex(@"本次(?:评价)?(?<mid>[^,;。:\d]{0,30}?)\s*(?:为)?\s*(?<num>" + Num + @")\s*(?<unit>" + Unit + @")?\s*(?=[,;。、)(]|$)")]
-    private static partial Regex ActualByNameRx();
-
-    private const string Tail = @"\s*(?<unit>" + Unit + @")?\s*(?=[,;。、)(]|$)";
-
-    [GeneratedRegex(@"完成率\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*%")]
-    private static partial Regex CompletionRx();
-
-    [GeneratedRegex(@"(?:权重分值|权重|分值)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*分")]
-    private static partial Regex WeightRx();
-
-    [GeneratedRegex(@"(?:自评得分|得分)\s*(?:为)?\s*:?\s*(?<num>" + Num + @")\s*分")]
-    private static partial Regex ScoreRx();
-
-    [GeneratedRegex(@"(?:偏差原因|未完成原因|差异原因)(?:及改进措施|分析)?\s*:\s*(?<t>[^。]*)")]
-    private static partial Regex DeviationRx();
-
-    [GeneratedRegex(@"改进措施\s*:\s*(?<t>[^。]*)")]
-    private static partial Regex ImprovementRx();
-
-    public static void Extract(FlowText flow, Spans consumed, Report report)
+    public void Recognise(ExtractionContext cx, Candidates found)
     {
+        var starts = Starts(cx);
+        var marked = starts.Where(s => s.Marked).ToList();
+        var accepted = new List<Span>();
+        // Marked blocks first, each to the next marked start; then paragraphs no marked block holds.
+        foreach (var s in starts.OrderBy(s => s.Marked ? 0 : 1).ThenBy(s => s.Index))
+        {
+            if (Elsewhere.Contains(cx.Flow.SectionAt(s.Index))) continue;
+            if (!s.Marked && accepted.Any(a => a.Start <= s.Index && s.Index < a.End)) continue;
+            var end = End(cx, marked, s);
+            if (end <= s.Index + s.Length) continue;
+            var block = Read(cx, s, end);
+            if (block is null) continue;
+            accepted.Add(new Span(s.Index, end - s.Index));
+            found.Indicators.Add((s.Index, block.Value.Indicator));
+            found.Claims.Add(new Span(s.Index, end - s.Index));
+            foreach (var taken in block.Value.Taken) found.Taken.Add(taken);
+        }
+    }
+
+    // Block starts: an enumeration at a line start or after a sentence end; otherwise a paragraph start.
+    private static List<Start> Starts(ExtractionContext cx)
+    {
+        var text = cx.Flow.Text;
+        var starts = new List<Start>();
+        foreach (var (p, heading) in cx.Flow.Paragraphs)
+        {
+            var line = cx.Flow.LineAt(p);
+            var marked = false;
+            for (var pos = 0; pos < line.Length;)
+            {
+                var lead = pos;
+                while (lead < line.Length && line[lead] is ' ' or '\t') lead++;
+                var m = cx.Vocabulary.ItemStart.Match(line, lead);
+                if (m.Success && m.Index == lead)
+                {
+                    // Markers in a row ("（一）指标一：") are one start; the last is the indicator's own number.
+                    var length = m.Length;
+                    while (true)
+                    {
+                        var gap = lead + length;
+                        while (gap < line.Length && line[gap] is ' ' or '\t') gap++;
+                        var more = cx.Vocabulary.ItemStart.Match(line, gap);
+                        if (!more.Success || more.Index != gap || more.Length == 0) break;
+                        length = gap + more.Length - lead;
+                    }
+                    starts.Add(new Start(p + lead, length, true));
+                    marked = true;
+                }
+                var next = line.IndexOfAny(['。', ';', '；'], pos);
+                if (next < 0) break;
+                pos = next + 1;
+            }
+            if (!marked && !heading) starts.Add(new Start(p, 0, false));
+        }
+        return starts.OrderBy(s => s.Index).ThenByDescending(s => s.Length).DistinctBy(s => s.Index).ToList();
+    }
+
+    // A marked block runs to the next marked start, a heading, or a line or sentence that moves on;
+    // an unmarked one is its paragraph.
+    private static int End(ExtractionContext cx, List<Start> marked, Start s)
+    {
+        var text = cx.Flow.Text;
+        var lineEnd = text.IndexOf('\n', s.Index);
+        if (!s.Marked) return lineEnd < 0 ? text.Length : lineEnd;
+        var next = marked.FirstOrDefault(m => m.Index > s.Index);
+        var end = next?.Index ?? text.Length;
+        for (var nl = text.IndexOfAny(['\n', '。'], s.Index + s.Length); nl >= 0 && nl < end; nl = text.IndexOfAny(['\n', '。'], nl + 1))
+        {
+            var rest = text[(nl + 1)..Math.Min(text.Length, nl + 40)];
+            var headingLine = text[nl] == '\n' && cx.Flow.IsHeading(cx.Flow.LineAt(nl + 1));
+            if (cx.Vocabulary.MovesOn.IsMatch(rest) || headingLine) return text[nl] == '。' ? nl + 1 : nl;
+        }
+        return end;
+    }
+
+    private readonly record struct Block(Indicator Indicator, List<Span> Taken);
+
+    private static Block? Read(ExtractionContext cx, Start s, int end)
+    {
+        var v = cx.Vocabulary;
+        var flow = cx.Flow;
         var text = flow.Text;
-        var starts = BlockStart().Matches(text).Cast<Match>().ToList();
-        for (var i = 0; i < starts.Count; i++)
+        var bodyStart = s.Index + s.Length;
+        var body = text[bodyStart..end];
+        var (name, nameEnd) = Name(v, body);
+        if (name is null || v.MovesOn.IsMatch(name)) return null;
+
+        var tags = v.IndicatorLabels.Tags(body);
+        // Labels inside the indicator's own name ("本次评价项目支出预算执行率100%") name nothing.
+        var nameSpans = Regex.Matches(body, Regex.Escape(name)).Select(m => new Span(m.Index, m.Length)).ToList();
+        bool InName(int start, int length) => nameSpans.Any(n => n.Overlaps(new Span(start, length)));
+        var labels = tags.Where(t => t.Facet is "role" or "measure" && !InName(t.Start, t.Length)).ToList();
+
+        var parts = new Dictionary<string, (decimal Value, string? Unit, string? Op, bool OpWritten)>();
+        var restated = new List<IndicatorStatement>();
+        var taken = new List<Span>();
+        var lastEnd = nameEnd;
+        foreach (Match m in Number().Matches(body))
         {
-            var bodyStart = starts[i].Index + starts[i].Length;
-            var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
-            var top = TopHeading().Match(text, bodyStart);
-            if (top.Success && top.Index < end) end = top.Index;
-            // A block runs over the paragraphs that continue it, up to one that moves on to other
-            // business (the execution score, a summary, a heading).
-            for (var nl = text.IndexOfAny(['\n', '。'], bodyStart); nl >= 0 && nl < end; nl = text.IndexOfAny(['\n', '。'], nl + 1))
-                if (nl > bodyStart && MovesOn().IsMatch(text[(nl + 1)..Math.Min(text.Length, nl + 40)])) { end = text[nl] == '。' ? nl + 1 : nl; break; }
-            var body = text[bodyStart..end];
-            var indicator = Read(body, report.Indicators.Count + 1, flow.PageAt(starts[i].Index), flow.SourceSpan(starts[i].Index, end - starts[i].Index));
-            if (indicator is null) continue;
-            report.Indicators.Add(indicator);
-            consumed.Add(starts[i].Index, end - starts[i].Index);
+            if (m.Index < nameEnd || InName(m.Index, m.Length)) continue;
+            var clauseStart = Math.Max(lastEnd, Clauses.LastBoundary(body, m.Index));
+            var (unit, unitEnd) = UnitAfter(body, m.Index + m.Length, tags);
+            lastEnd = unitEnd;
+            if (unit is not null && v.Lexicon.Forms("date_unit").Any(unit.StartsWith) && !m.Value.Contains('.')) continue;
+            var role = labels.Where(t => t.Start >= clauseStart && t.End <= m.Index).OrderByDescending(t => t.End).FirstOrDefault();
+            if (role is null || role.Facet != "role" || !IsPart(role.Canonical)) continue;
+            if (role.Canonical == "completion" && unit != "%") continue;
+            if (role.Canonical is "weight" or "score" && !v.IsScoreOrBare(unit)) continue;
+            var value = Values.Parse(m.Value);
+            var (op, written) = Operator(v, tags, role.End, m.Index, unitEnd);
+            if (parts.TryAdd(role.Canonical, (value, unit, op, written)))
+                taken.Add(new Span(bodyStart + m.Index, m.Length));
+            else
+                restated.Add(new IndicatorStatement(role.Canonical, value, unit, flow.SourceSpan(bodyStart + clauseStart, unitEnd - clauseStart)));
+        }
+        if (Scored.Count(parts.ContainsKey) < 2) return null;
+
+        Quantity? Q(string part) => parts.TryGetValue(part, out var p) ? new Quantity(p.Value, p.Unit) : null;
+        decimal? N(string part) => parts.TryGetValue(part, out var p) ? p.Value : null;
+        var target = parts.TryGetValue("target", out var t) ? new Target(t.Op ?? "=", t.Value, t.Unit) : null;
+        var indicator = new Indicator(0, name, target, Q("midyear"), Q("actual"), N("completion"), N("weight"), N("score"),
+            Explanation(v, body, "deviation"), Explanation(v, body, "improvement"), flow.PageAt(s.Index),
+            flow.SourceSpan(s.Index, end - s.Index))
+        {
+            Label = s.Marked ? Label(v, LastMarker(v, text.Substring(s.Index, s.Length)) is var (at, len) ? flow.SourceSpan(s.Index + at, len) : "") : null,
+            Restated = restated,
+        };
+        return new Block(indicator, taken);
+    }
+
+    private static bool IsPart(string role) => role is "target" or "midyear" or "actual" or "completion" or "weight" or "score";
+
+    private static readonly Regex NumberRx = new(Lex.ArabicNumber, RegexOptions.CultureInvariant);
+    private static Regex Number() => NumberRx;
+
+    // The name follows the marker on its line, or opens the next line ("指标一：" / "培训费下降率：该指标…"),
+    // up to the first clause mark, label, operator or number.
+    private static (string? Name, int End) Name(Vocabulary v, string body)
+    {
+        var i = 0;
+        while (i < body.Length && (char.IsWhiteSpace(body[i]) || body[i] is ':' or '：' or '.' or '、' or ',')) i++;
+        var tags = v.IndicatorLabels.Tags(body[i..]);
+        var stop = tags.Where(t => (t.Facet == "op" || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0).Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();
+        var j = i;
+        // Digits end a name, unless they open it ("12345热线事件办结率").
+        while (j < body.Length && j - i < stop && !(IsNameEnd(body[j]) && !(char.IsAsciiDigit(body[j]) && body[i..j].All(c => char.IsAsciiDigit(c) || c == ' ')))) j++;
+        var name = body[i..j].Trim();
+        foreach (var filler in v.Lexicon.Forms("filler").OrderByDescending(f => f.Length))
+            if (name.Length > filler.Length && name.EndsWith(filler)) { name = name[..^filler.Length]; break; }
+        name = name.Trim();
+        return name.Length < 2 ? (null, j) : (name, j);
+    }
+
+    private static bool IsNameEnd(char c) => c is ',' or '，' or '。' or ';' or '；' or ':' or '：' or '\n' or '(' or '（' || char.IsAsciiDigit(c);
+
+    // A unit after a number: letters up to a clause mark, a label or an operator (at most six).
+    private static (string? Unit, int End) UnitAfter(string body, int from, IReadOnlyList<Tag> tags)
+    {
+        var i = from;
+        while (i < body.Length && body[i] == ' ') i++;
+        var start = i;
+        var stop = tags.Where(t => t.Start >= start && t.Facet is "role" or "op").Select(t => t.Start).DefaultIfEmpty(body.Length).Min();
+        while (i < body.Length && i < stop && i - start < 6 && !char.IsWhiteSpace(body[i]) && !char.IsAsciiDigit(body[i])
+               && !Clauses.IsBoundary(body[i]) && body[i] is not ('(' or '（' or ')' or '）' or ':' or '：' or '.' or '"' or '“' or '”'))
+            i++;
+        return i > start ? (body[start..i], i) : (null, i);
+    }
+
+    // The operator written between the role's label and the number, or right after the unit ("95%以上").
+    private static (string? Op, bool Written) Operator(Vocabulary v, IReadOnlyList<Tag> tags, int roleEnd, int number, int unitEnd)
+    {
+        var before = tags.LastOrDefault(t => t.Facet == "op" && t.Start >= roleEnd && t.End <= number && t.Entry.Attribute("postfix") is null);
+        if (before is not null) return (before.Canonical, true);
+        var after = tags.FirstOrDefault(t => t.Facet == "op" && t.Start == unitEnd && t.Entry.Attribute("postfix") is not null);
+        return after is not null ? (after.Canonical, true) : ("=", false);
+    }
+
+    // "偏差原因：…。", "改进措施：…。": the text after the label and its colon, up to the sentence end.
+    private static string? Explanation(Vocabulary v, string body, string role)
+    {
+        var tag = v.IndicatorLabels.Tags(body).FirstOrDefault(t => t.Facet == "role" && t.Canonical == role && t.End < body.Length && body[t.End] is ':' or '：');
+        if (tag is null) return null;
+        var end = body.IndexOf('。', tag.End);
+        var t = body[(tag.End + 1)..(end < 0 ? body.Length : end)].Trim();
+        return t.Length == 0 || v.Lexicon.Forms("empty").Contains(t) ? null : t;
+    }
+
+    // Of markers in a row, the last: where it starts in the run, and its length.
+    private static (int At, int Length) LastMarker(Vocabulary v, string run)
+    {
+        var at = 0;
+        while (true)
+        {
+            while (at < run.Length && run[at] is ' ' or '\t') at++;
+            var m = v.ItemStart.Match(run, at);
+            if (!m.Success || m.Index != at || m.Length == 0) return (0, run.Length);
+            if (run[(at + m.Length)..].Trim().Length == 0) return (at, m.Length);
+            at += m.Length;
         }
     }
 
-    private static Indicator? Read(string body, int seq, int page, string source)
+    // The marker as written, without its trailing punctuation or filler: "1." → "1", "一是" → "一", "（一）" stays.
+    private static string Label(Vocabulary v, string marker)
     {
-        // The name follows the marker on its line, or opens the next line ("培训费下降率：该指标…").
-        var trimmed = body.TrimStart(' ', '\t');
-        var firstLine = trimmed.Split('\n')[0];
-        var nameSource = firstLine.Trim().Length > 0 ? firstLine : trimmed.TrimStart('\n').Split('\n')[0];
-        var name = Regex.Split(nameSource, "[:,;。]")[0].Trim();
-
-        var target = TargetRx().Match(body);
-        var midyear = MidyearRx().Match(body);
-        var actual = ActualRx().Match(body);
-        if (!actual.Success)
-            actual = Regex.Match(body, @"本次(?:评价)?\s*" + Regex.Escape(name) + @"\s*(?:为|是)?\s*(?<num>" + Num + ")" + Tail);
-        if (!actual.Success)
-        {
-            var byName = ActualByNameRx().Match(body);
-            if (byName.Success && !byName.Groups["mid"].Value.Contains("年中")) actual = byName;
-        }
-        var completion = CompletionRx().Match(body);
-        var weight = WeightRx().Match(body);
-        var score = ScoreRx().Match(body);
-        var stated = new[] { target, actual, completion, weight, score }.Count(m => m.Success);
-        if (stated < 2 || name.Length == 0) return null;
-
-        return new Indicator(
-            seq, name,
-            target.Success ? new Target(Values.Op(target.Groups["op"].Success ? target.Groups["op"].Value : null),
-                Values.Parse(target.Groups["num"].Value), UnitOf(target)) : null,
-            midyear.Success ? new Quantity(Values.Parse(midyear.Groups["num"].Value), UnitOf(midyear)) : null,
-            actual.Success ? new Quantity(Values.Parse(actual.Groups["num"].Value), UnitOf(actual)) : null,
-            completion.Success ? Values.Parse(completion.Groups["num"].Value) : null,
-            weight.Success ? Values.Parse(weight.Groups["num"].Value) : null,
-            score.Success ? Values.Parse(score.Groups["num"].Value) : null,
-            Text(DeviationRx().Match(body)), Text(ImprovementRx().Match(body)), page, source);
-    }
-
-    private static string? UnitOf(Match m) => m.Groups["unit"].Success && m.Groups["unit"].Length > 0 ? m.Groups["unit"].Value : null;
-
-    private static string? Text(Match m)
-    {
-        if (!m.Success) return null;
-        var t = m.Groups["t"].Value.Trim();
-        return t.Length == 0 || t is "无" ? null : t;
+        var l = marker.Trim().TrimEnd('.', '．', '、', ',', '，', ':', '：', ' ');
+        foreach (var filler in v.Lexicon.Forms("filler"))
+            if (l.Length > filler.Length && l.EndsWith(filler)) return l[..^filler.Length];
+        return l;
     }
 }

@@ -1,47 +1,79 @@
 using System.Text.RegularExpressions;
+using Lex = Extractor.Extraction.Lexicon.Lexicon;
 
 namespace Extractor.Extraction;
 
 /// <summary>
-/// Projects listed in prose: "高新人才大厦…项目，预算金额为203.30万元，执行金额为203.30万元" (a name,
-/// then its budget and actual). Subtotals by funding source ("本级财力项目：共计3个项目，金额为…")
-/// are read as neither projects nor totals. Both are marked consumed so figure rules skip them.
+/// Projects listed in prose: a name, then its budget and its actual spending ("高新人才大厦…项目，预算金额为
+/// 203.30万元，执行金额为203.30万元"). Subtotals by funding source ("本级财力项目：共计3个项目，金额为…") are
+/// read as neither projects nor totals. Both are claimed, so figure rules do not read them again.
 /// </summary>
-internal static partial class ProseProjects
+internal sealed class ProseProjects : IRecogniser
 {
-    [GeneratedRegex(@"(?<name>[^,;。:、\n]{2,60}?)[,:]\s*(?:全年|年度|年初)?(?:预算(?:金额|数)?|金额)\s*(?:为|是)?\s*(?<b>" + Values.Number + @")\s*(?<bu>亿元|万元|元)\s*[,;]\s*(?:执行金额|实际支出|实际支付|支出金额|执行数|支出)\s*(?:为|是)?\s*(?<a>" + Values.Number + @")\s*(?<au>亿元|万元|元)")]
-    private static partial Regex ProjectLine();
-
-    [GeneratedRegex(@"共计\s*(?:\d+|[一二三四五六七八九十]+)\s*个项目\s*[,:]?\s*(?:预算)?金额\s*(?:为)?\s*" + Values.Number + @"\s*(?:亿元|万元|元)(?:\s*[,;]\s*(?:执行金额|实际支付|实际支出)\s*(?:为)?\s*" + Values.Number + @"\s*(?:亿元|万元|元))?")]
-    private static partial Regex Subtotal();
-
-    public static void Extract(FlowText flow, Spans consumed, Report report)
+    public void Recognise(ExtractionContext cx, Candidates found)
     {
-        foreach (Match m in Subtotal().Matches(flow.Text))
-            if (!consumed.Overlaps(m.Index, m.Length)) consumed.Add(m.Index, m.Length);
-        foreach (Match m in ProjectLine().Matches(flow.Text))
+        var (line, subtotal) = Patterns(cx.Vocabulary);
+        var flow = cx.Flow;
+        foreach (Match m in subtotal.Matches(flow.Text))
+            if (!found.Claimed(m.Index, m.Length)) { found.Claims.Add(new Span(m.Index, m.Length)); found.Take(m.Index, m.Length); }
+        var seen = new HashSet<string>();
+        foreach (Match m in line.Matches(flow.Text))
         {
-            if (consumed.Overlaps(m.Index, m.Length)) continue;
+            if (found.Claimed(m.Index, m.Length)) continue;
+            var claim = new Span(m.Index, m.Length);
+            var raw = m.Groups["name"].Value;
             // "其中：重点项目为…": a highlight of one listed project, under another wording; the list counts.
-            if (Regex.IsMatch(m.Groups["name"].Value, "重点项目(?:为|是)")) { consumed.Add(m.Index, m.Length); continue; }
-            var name = CleanName(m.Groups["name"].Value);
+            if (cx.Vocabulary.Lexicon.Pattern("project_highlight").IsMatch(raw)) { found.Claims.Add(claim); Take(found, m); continue; }
+            var name = CleanName(cx.Vocabulary, raw);
             if (name is null) continue;
-            consumed.Add(m.Index, m.Length);
+            found.Claims.Add(claim);
+            Take(found, m);
             // The same project named again (a highlight before the list) is one project.
-            if (report.Projects.Any(p => p.Name == name)) continue;
-            report.Projects.Add(new Project(name,
-                Extraction.Money.ToWan(Values.Parse(m.Groups["b"].Value), m.Groups["bu"].Value),
-                Extraction.Money.ToWan(Values.Parse(m.Groups["a"].Value), m.Groups["au"].Value),
-                flow.PageAt(m.Index), flow.SourceSpan(m.Index, m.Length)));
+            if (!seen.Add(name)) continue;
+            found.Projects.Add((m.Index, new Project(name,
+                Money.ToWan(Values.Parse(m.Groups["b"].Value), m.Groups["bu"].Value),
+                Money.ToWan(Values.Parse(m.Groups["a"].Value), m.Groups["au"].Value),
+                flow.PageAt(m.Index), flow.SourceSpan(m.Index, m.Length))));
         }
     }
 
-    // "分别为：高新人才大厦项目" → "高新人才大厦项目"; a clause that is not a name (一个项目, 其中) is dropped.
-    private static string? CleanName(string raw)
+    private static void Take(Candidates found, Match m)
     {
-        var name = Regex.Replace(raw, @"^.*(?:分别为|分别是|包括|其中)", "").Trim();
-        name = Regex.Replace(name, @"^(?:\d+[.、]|\(\d+\)|[一二三四五六七八九十]+、)", "").Trim();
-        if (name.Length < 2 || Regex.IsMatch(name, @"^(?:本级|上级|共计|合计|总计|项目总|全年)") || name.EndsWith("个项目")) return null;
+        found.Take(m.Groups["b"].Index, m.Groups["b"].Length);
+        found.Take(m.Groups["a"].Index, m.Groups["a"].Length);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Vocabulary, Tuple<Regex, Regex>> Cache = new();
+
+    private static (Regex Line, Regex Subtotal) Patterns(Vocabulary v)
+    {
+        var t = Cache.GetValue(v, v =>
+        {
+            var lex = v.Lexicon;
+            string Alt(string facet) => "(?:" + string.Join("|", lex.Forms(facet).Distinct().OrderByDescending(f => f.Length).Select(lex.Compile)) + ")";
+            var money = Vocabulary.Alternation(lex.Forms("unit", "money"));
+            var filler = Alt("filler");
+            string Amount(string n, string u) => $@"\s*{filler}?\s*(?<{n}>{Lex.ArabicNumber})\s*(?<{u}>{money})";
+            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)[,:]\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
+                RegexOptions.CultureInvariant);
+            var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
+                RegexOptions.CultureInvariant);
+            return Tuple.Create(line, subtotal);
+        });
+        return (t.Item1, t.Item2);
+    }
+
+    // "分别为：高新人才大厦项目" → "高新人才大厦项目"; a clause that is not a name (本级财力项目, 共计, 3个项目) is dropped.
+    private static string? CleanName(Vocabulary v, string raw)
+    {
+        var intro = v.Lexicon.Pattern("project_intro").Matches(raw).LastOrDefault();
+        var name = (intro is null ? raw : raw[(intro.Index + intro.Length)..]).Trim();
+        var marker = v.ItemStart.Match(name);
+        if (marker.Success && marker.Index == 0) name = name[marker.Length..].Trim();
+        if (name.Length < 2) return null;
+        var first = v.Lexicon.Matcher("subject", "total_row", "filler", "measure").Tags(name).FirstOrDefault(t => t.Start == 0);
+        if (first is not null && !(first.Facet == "subject" && first.Canonical == "project" && first.Length < name.Length)) return null;
+        if (v.Lexicon.Pattern("count").IsMatch(name) || v.Lexicon.Pattern("project_not_name").IsMatch(name)) return null;
         return name;
     }
 }

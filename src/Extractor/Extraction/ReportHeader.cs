@@ -3,58 +3,45 @@ using System.Text.RegularExpressions;
 namespace Extractor.Extraction;
 
 /// <summary>Unit name, fiscal year and filled date from the report's opening (or, for the date, its end).</summary>
-internal static partial class ReportHeader
+internal static class ReportHeader
 {
-    [GeneratedRegex(@"^[ \t]*(?:部门单位名称|部门\(单位\)名称|单位名称|部门名称|填报单位|报送单位|单位)\s*(?:\((?:公章|盖章|签章)\))?\s*:\s*(?<n>[^\n]+?)\s*$", RegexOptions.Multiline)]
-    private static partial Regex UnitLabel();
-
-    [GeneratedRegex(@"^\s*(?<n>[^\n\d]{2,40}?)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度")]
-    private static partial Regex UnitFromTitle();
-
-    [GeneratedRegex(@"(?<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年度")]
-    private static partial Regex YearRx();
-
-    private const string Date = @"(?<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?";
-
-    [GeneratedRegex(@"(?:填报时间|填报日期|报告日期|编制日期|报送日期|日期|时间)\s*:\s*" + Date)]
-    private static partial Regex LabelledDate();
-
-    [GeneratedRegex(Date + @"\s*$", RegexOptions.Multiline)]
-    private static partial Regex LoneDate();
-
-    public static ReportInfo Read(FlowText flow)
+    public static ReportInfo Read(ExtractionContext cx)
     {
+        var flow = cx.Flow;
+        var lex = cx.Vocabulary.Lexicon;
         var text = flow.Text;
         var opening = text[..Math.Min(text.Length, 600)];
         string? unit = null;
-        var label = UnitLabel().Match(opening);
+        var labelRx = lex.Pattern("cover_unit", prefix: @"^[ \t]*(?:", suffix: @")\s*(?:" + string.Join("|", lex.Forms("seal").Select(lex.Compile)) + @")?\s*:\s*(?<n>[^\n]+?)\s*$");
+        var label = new Regex(labelRx.ToString(), RegexOptions.Multiline).Match(opening);
         if (label.Success)
         {
             var g = label.Groups["n"];
             var end = g.Index + g.Length;
             // A long name wraps onto the next line: "…产业开发区" / "（…新市区）安宁渠镇人民政府".
             var next = Regex.Match(text[end..], @"^\n(?<c>[^\n:]{1,30})(?=\n|$)");
-            if (next.Success && !FlowText.IsHeading(next.Groups["c"].Value) && !Regex.IsMatch(next.Groups["c"].Value, @"\d{4}|年度|报告"))
+            if (next.Success && !flow.IsHeading(next.Groups["c"].Value) && !lex.Pattern("title").IsMatch(next.Groups["c"].Value)
+                && !Regex.IsMatch(next.Groups["c"].Value, @"\d{4}"))
                 end += next.Length;
             unit = flow.SourceSpan(g.Index, end - g.Index).Replace("\n", "").Replace("\r", "");
         }
-        else if (UnitFromTitle().Match(opening) is { Success: true } title)
-            unit = flow.SourceSpan(title.Groups["n"].Index, title.Groups["n"].Length);
+        else if (lex.Pattern("year", prefix: @"^\s*(?<unit>[^\n\d]{2,40}?)\s*(?:", suffix: ")").Match(opening) is { Success: true } title)
+            unit = flow.SourceSpan(title.Groups["unit"].Index, title.Groups["unit"].Length);
         unit = unit is null ? null : Regex.Replace(unit, @"\s+", "").Trim();
 
         int? year = null;
-        if (YearRx().Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;
+        if (lex.Pattern("year").Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;
 
-        string? date = null;
-        var dm = LabelledDate().Match(opening);
-        if (!dm.Success)
+        var date = lex.Pattern("date");
+        var labelled = lex.Pattern("cover_date", suffix: @"\s*:\s*(?<date>" + date + ")").Match(opening);
+        Match? dm = labelled.Success ? date.Match(labelled.Groups["date"].Value) : null;
+        if (dm is null)
         {
             // Otherwise the date that closes the report, on a line of its own.
-            var lone = LoneDate().Matches(text);
+            var lone = new Regex("(?:" + date + @")\s*$", RegexOptions.Multiline).Matches(text);
             if (lone.Count > 0 && lone[^1].Index > text.Length * 0.8) dm = lone[^1];
         }
-        if (dm.Success) date = IsoDate(dm);
-        return new ReportInfo(unit, year, date);
+        return new ReportInfo(unit, year, dm is null ? null : IsoDate(dm));
     }
 
     private static int? ReadInt(string s) =>

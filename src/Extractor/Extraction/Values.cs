@@ -1,18 +1,15 @@
 using System.Text.RegularExpressions;
+using Lex = Extractor.Extraction.Lexicon.Lexicon;
 
 namespace Extractor.Extraction;
 
-/// <summary>The number-with-unit pattern every rule shares, and reading of its parts.</summary>
-public static partial class Values
+/// <summary>A quantity read from a table cell or a stretch of prose: operator (when written), value, unit, decimals.</summary>
+internal sealed record CellQuantity(string Op, bool OpWritten, decimal Value, string? Unit, int Decimals);
+
+/// <summary>Reading numbers and quantities as the reports write them; operators and units come from the lexicon.</summary>
+public static class Values
 {
-    /// <summary>A number: thousands-separated or plain, optional sign and decimals (text already NFKC-normalised).</summary>
-    public const string Number = @"-?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?";
-
-    /// <summary>Units an indicator value may carry: a short run of letters/ideographs or a percent sign.</summary>
-    public const string IndicatorUnit = @"(?:%|‰|[\p{IsCJKUnifiedIdeographs}a-zA-Z²³/]{1,5}?)";
-
-    [GeneratedRegex(@"^\s*(?<op>大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不大于|≥|≤|>=|<=|大于|小于|高于|低于|多于|少于|超过|等于|达到|=|>|<)?\s*(?<num>" + Number + @")\s*(?<unit>.*?)\s*$")]
-    private static partial Regex QuantityCell();
+    public const string Number = Lex.ArabicNumber;
 
     /// <summary>How many decimals a written number has: "99.53" → 2, "1,234" → 0.</summary>
     public static int Decimals(string number)
@@ -25,28 +22,15 @@ public static partial class Values
     public static decimal Parse(string number) =>
         ChineseNumberReader.Instance.TryRead(number, out var v) ? v : throw new FormatException(number);
 
-    public static string Op(string? word) => word switch
+    /// <summary>Reads a table cell such as "≥3000平方米", "96.10%", "12,356,800.00", "95%以上"; null if it holds no single quantity.</summary>
+    internal static CellQuantity? ReadCell(string cell, Vocabulary v)
     {
-        "大于等于" or "不低于" or "不少于" or "不小于" or "≥" or ">=" or "达到" => ">=",
-        "小于等于" or "不高于" or "不超过" or "不大于" or "≤" or "<=" => "<=",
-        "大于" or "高于" or "多于" or "超过" or ">" => ">",
-        "小于" or "低于" or "少于" or "<" => "<",
-        _ => "=",
-    };
-
-    /// <summary>Reads a table cell such as "≥3000平方米", "96.10%", "12,356,800.00"; null if it holds no single quantity.</summary>
-    public static int CellDecimals(string cell)
-    {
-        var m = QuantityCell().Match(FlowText.Normalize(cell).Replace(" ", ""));
-        return m.Success ? Decimals(m.Groups["num"].Value) : -1;
-    }
-
-    public static (string Op, decimal Value, string? Unit)? ReadCell(string cell)
-    {
-        var m = QuantityCell().Match(FlowText.Normalize(cell).Replace(" ", ""));
+        var m = v.CellQuantity.Match(FlowText.Normalize(cell).Replace(" ", ""));
         if (!m.Success) return null;
         var unit = m.Groups["unit"].Value;
-        if (unit.Length > 6 || Regex.IsMatch(unit, @"\d")) return null;
-        return (Op(m.Groups["op"].Success ? m.Groups["op"].Value : null), Parse(m.Groups["num"].Value), unit.Length == 0 ? null : unit);
+        if (unit.Length > 6 || unit.Any(char.IsAsciiDigit)) return null;
+        var opWord = m.Groups["op"].Success ? m.Groups["op"].Value : m.Groups["post"].Success ? m.Groups["post"].Value : null;
+        var op = opWord is null ? "=" : v.Operator(opWord)?.Canonical ?? "=";
+        return new CellQuantity(op, opWord is not null, Parse(m.Groups["num"].Value), unit.Length == 0 ? null : unit, Decimals(m.Groups["num"].Value));
     }
 }

@@ -1,0 +1,132 @@
+using Extractor.Extraction.Lexicon;
+
+namespace Extractor.Extraction.Tables;
+
+/// <summary>
+/// A table of figures in any orientation. Each number is keyed by the labels it stands under: its row
+/// label (the leading label columns) and its column label (the header rows, top to bottom). One of them
+/// names the measure and the other the subject, whichever way round the table is drawn; in a key-value
+/// table (人员编制 | 36 | 实有人数 | 33) the label cell to its left names it. Points in a table about the
+/// execution rate are the execution score and its weight.
+/// </summary>
+internal sealed class FigureTable : ITableKind
+{
+    public ITableKind Continue() => this;
+
+    public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
+    {
+        var v = place.Vocabulary;
+        var labelColumns = LabelColumns(v, view, headerRows);
+        var header = string.Join("|", Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)));
+        var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
+        for (var r = headerRows; r < view.Grid.Length; r++)
+        {
+            var rowLabel = view.RowLabel(r, labelColumns);
+            for (var c = labelColumns; c < view.Columns; c++)
+            {
+                if (!view.IsNumber(r, c) || !view.IsOrigin(r, c)) continue;
+                if (Values.ReadCell(view.Cell(r, c), v) is not { } q) continue;
+                var columnLabel = view.ColumnLabel(c, headerRows);
+                var rLabel = InlineLabel(view, r, c, labelColumns) ?? rowLabel;
+                var cLabel = InlineLabel(view, r, c, labelColumns) is null ? columnLabel : "";
+                var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel));
+                var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
+                if (figure is { } f)
+                {
+                    found.Figures.Add(new Figure(f.Key, f.Value, f.Unit, text, view.Page, place.Offset) { Decimals = q.Decimals });
+                    continue;
+                }
+                var unit = q.Unit ?? TablePlace.LabelUnit(v, cLabel) ?? TablePlace.LabelUnit(v, rLabel) ?? place.CaptionUnit;
+                if (unit is not null && v.UnitKind(unit) is "money" or "percent" or "score")
+                    found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.Page, place.Offset, place.Section));
+            }
+        }
+    }
+
+    private static bool HasExecution(Vocabulary v, string label) =>
+        v.FigureLabels.Tags(label).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
+
+    // Leading columns whose data cells hold no numbers (or that number the rows: 序号) label the rows.
+    private static int LabelColumns(Vocabulary v, TableView view, int headerRows)
+    {
+        var roles = v.Lexicon.Matcher("role");
+        var n = 0;
+        for (var c = 0; c < view.Columns; c++)
+        {
+            var seq = roles.Tags(view.ColumnLabel(c, headerRows)).Any(t => t.Canonical == "seq");
+            if (!seq && Enumerable.Range(headerRows, view.Grid.Length - headerRows).Any(r => view.IsNumber(r, c))) break;
+            n++;
+        }
+        return Math.Min(n, Math.Max(0, view.Columns - 1));
+    }
+
+    // In a key-value row, the label cell to the left of a value (past empty and dash cells); null when the
+    // value stands right after the row's label columns.
+    private static string? InlineLabel(TableView view, int r, int c, int labelColumns)
+    {
+        for (var k = c - 1; k >= labelColumns; k--)
+        {
+            if (view.IsNumber(r, k)) return null;
+            var cell = view.Cell(r, k);
+            if (cell.Length > 1) return cell;
+        }
+        return null;
+    }
+
+    private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution)
+    {
+        var v = place.Vocabulary;
+        var rowTags = v.FigureLabels.Tags(rowLabel);
+        var colTags = v.FigureLabels.Tags(columnLabel);
+        var totals = v.Lexicon.Matcher("total_row");
+        bool IsTotal(string label) => label.Split('|').Any(part => totals.IsWhole(part, out var t) && t!.Canonical == "total");
+
+        // Points: under a 分值/得分 label, in a table about the execution rate.
+        var role = colTags.Concat(rowTags).Where(t => t.Facet == "role").MaxBy(t => t.Length)?.Canonical;
+        if (role is "weight" or "score" && aboutExecution && v.IsScoreOrBare(q.Unit))
+            return (role == "weight" ? Keys.ExecutionWeight : Keys.ExecutionScore, q.Value, v.ScoreUnit);
+
+        var measure = Last(colTags, "measure") ?? Last(rowTags, "measure");
+        if (measure is null || measure.Canonical == "none") return null;
+        var subjects = new[] { SubjectOf(rowTags, measure), SubjectOf(colTags, measure) }.OfType<Tag>().ToList();
+        // A part with no key of its own (上年结转, 工资福利支出) is not the whole.
+        if (subjects.Count == 0 && rowTags.Concat(colTags).Any(t => t.Facet == "subject" && t.Canonical == "part")) return null;
+        var subject = subjects.FirstOrDefault(s => s.Canonical != "whole")?.Canonical
+            ?? subjects.FirstOrDefault()?.Canonical
+            ?? (IsTotal(rowLabel) || IsTotal(columnLabel) ? "whole" : null)
+            ?? (rowTags.Any(t => t.Facet == "breakdown") ? null : v.DefaultSubject(place.Section));
+        if (subject is null) return null;
+        var key = v.Keys.Key(subject, measure.Canonical, place.Section);
+        if (key is null) return null;
+        var value = q.Value;
+        if (measure.Canonical == "adjustment" && rowTags.Concat(colTags).Any(t => t.Facet == "sign") && value > 0) value = -value;
+        switch (Keys.KindOf(key))
+        {
+            case KeyKind.Money:
+                if (q.Unit is not null && !Money.IsMoneyUnit(q.Unit)) return null;
+                var unit = q.Unit ?? place.MoneyUnit(columnLabel, rowLabel);
+                return (key, Money.ToWan(value, unit), unit);
+            case KeyKind.Percent:
+                // A rate column states its unit once, in the header ("执行率(%)"), or not at all.
+                if (q.Unit is not (null or "%")) return null;
+                return (key, value, "%");
+            case KeyKind.Count:
+                if (q.Unit is not null && v.UnitKind(q.Unit) != "count") return null;
+                return value == decimal.Truncate(value) ? (key, value, q.Unit ?? "") : null;
+            default:
+                return null;
+        }
+    }
+
+    private static Tag? Last(IReadOnlyList<Tag> tags, string facet) => tags.Where(t => t.Facet == facet).MaxBy(t => t.End);
+
+    // The subject a label names for its measure: before it, or inside it; when the label has no measure, any.
+    private static Tag? SubjectOf(IReadOnlyList<Tag> tags, Tag measure)
+    {
+        var subjects = tags.Where(t => t.Facet == "subject" && t.Canonical != "part").ToList();
+        if (tags.Contains(measure))
+            return subjects.Where(t => t.End <= measure.Start).MaxBy(t => t.End)
+                ?? subjects.FirstOrDefault(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical != "whole");
+        return tags.Any(t => t.Facet == "subject" && t.Canonical == "part") ? null : subjects.MaxBy(t => t.End);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Extractor.Extraction.Lexicon;
+
+namespace Extractor.Extraction.Tables;
+
+/// <summary>
+/// An indicator (自评) table. Columns are found by role, not position: the name (三级指标/指标名称), the
+/// groups (一级/二级指标, kept as <c>group</c>), 指标性质 (the operator) and 度量单位 in their own columns
+/// or not, target, mid-year, actual, completion, weight, score, explanations. A row with a name and at
+/// least two of target, actual, completion, weight and score is an indicator; the 预算执行率 row gives the
+/// execution rate and its points; a total row gives the total score and weights.
+/// </summary>
+internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : ITableKind
+{
+    private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
+    private IReadOnlyList<string>? _lastGroup;
+
+    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup };
+
+    /// <summary>The column of each role, by the header text; null when the table is not an indicator table.</summary>
+    public static IReadOnlyDictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows)
+    {
+        var matcher = v.Lexicon.Matcher("role");
+        var roles = new Dictionary<string, int>();
+        var groups = new List<int>();
+        for (var c = 0; c < view.Columns; c++)
+        {
+            // The lowest header row names a column most precisely ("年度指标值" above "指标性质").
+            for (var r = headerRows - 1; r >= 0; r--)
+            {
+                var label = view.Cell(r, c);
+                if (label.Length == 0 || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
+                var tag = matcher.Tags(label).OrderByDescending(t => t.Length).FirstOrDefault();
+                if (tag is null) continue;
+                if (tag.Canonical == "group") groups.Add(c);
+                else roles.TryAdd(tag.Canonical, c);
+                break;
+            }
+        }
+        // Grouped tables without a name column name the indicator in the last group column (一级|二级|三级).
+        if (!roles.ContainsKey("name") && groups.Count > 0) { roles["name"] = groups[^1]; groups.RemoveAt(groups.Count - 1); }
+        if (!roles.ContainsKey("name") || !Scored.Any(roles.ContainsKey)) return null;
+        for (var i = 0; i < groups.Count; i++) roles[$"group{i}"] = groups[i];
+        return roles;
+    }
+
+    public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
+    {
+        var v = place.Vocabulary;
+        string Cell(int r, string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
+        for (var r = headerRows; r < view.Grid.Length; r++)
+        {
+            var row = view.Grid[r];
+            var name = Cell(r, "name");
+            var first = row.FirstOrDefault(c => c.Length > 0) ?? "";
+            var text = string.Join(" | ", row.Distinct());
+            var used = new HashSet<int>();
+            if (IsHeaderRepeat(v, view, r)) continue;
+            if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
+            {
+                if (total == "subtotal") continue;
+                AddScore(found, place, Keys.TotalScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
+                AddScore(found, place, Keys.WeightTotal, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
+                Unread(view, r, place, found, used);
+                continue;
+            }
+            if (IsExecutionRow(v, first) && (name.Length == 0 || name == first || IsExecutionRow(v, name)))
+            {
+                if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
+                {
+                    found.Figures.Add(new Figure(Keys.ExecutionRate, rate.Value, "%", text, view.Page, place.Offset) { Decimals = rate.Decimals });
+                    used.Add(roles["actual"]);
+                }
+                AddScore(found, place, Keys.ExecutionWeight, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
+                AddScore(found, place, Keys.ExecutionScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
+                Unread(view, r, place, found, used);
+                continue;
+            }
+            var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
+            if (group.All(g => g.Length == 0) && _lastGroup is not null) group = [.. _lastGroup];
+            if (name.Length == 0 || (group.Count > 0 && group.Contains(name)) || v.Lexicon.Matcher("role").IsWhole(name, out _))
+            {
+                Unread(view, r, place, found, used);
+                continue;
+            }
+            var indicator = ReadRow(v, view, r, name, text, group);
+            if (indicator is null) { Unread(view, r, place, found, used); continue; }
+            _lastGroup = group.Count > 0 ? group : null;
+            found.Indicators.Add((place.Offset, indicator));
+        }
+    }
+
+    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group)
+    {
+        string Cell(string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
+        var unitColumn = NonEmpty(v, Cell("unit"));
+        var target = Values.ReadCell(Cell("target"), v);
+        var actual = Values.ReadCell(Cell("actual"), v);
+        var midyear = Values.ReadCell(Cell("midyear"), v);
+        var completion = Values.ReadCell(Cell("completion"), v);
+        var weight = Values.ReadCell(Cell("weight"), v);
+        var score = Values.ReadCell(Cell("score"), v);
+        if (weight is not null && !v.IsScoreOrBare(weight.Unit)) weight = null;
+        if (score is not null && !v.IsScoreOrBare(score.Unit)) score = null;
+        var stated = new object?[] { target, actual, completion, weight, score }.Count(x => x is not null);
+        if (stated < 2) return null;
+
+        // The operator: its own column when the table has one (≥/≤, 正向/反向), else the target cell's.
+        // An 指标性质 cell no lexicon word names, or one saying 定性, leaves the direction unknown.
+        var op = target?.Op ?? "=";
+        var uncertain = false;
+        if (roles.ContainsKey("op") && target is not null && !target.OpWritten)
+        {
+            var entry = v.Operator(Cell("op"));
+            if (entry is null || entry.Canonical == "qualitative") uncertain = true;
+            else if (entry.Canonical != "unstated") op = entry.Canonical;
+        }
+        string? Unit(CellQuantity q) => q.Unit ?? unitColumn;
+        return new Indicator(0, name,
+            target is null ? null : new Target(op, target.Value, Unit(target)),
+            midyear is null ? null : new Quantity(midyear.Value, Unit(midyear)),
+            actual is null ? null : new Quantity(actual.Value, Unit(actual)),
+            completion?.Value, weight?.Value, score?.Value,
+            NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.Page, text)
+        {
+            Label = NonEmpty(v, Cell("seq")),
+            Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
+            OpUncertain = uncertain,
+        };
+    }
+
+    private static string? TotalOf(Vocabulary v, string cell) =>
+        cell.Length > 0 && v.Lexicon.Matcher("total_row").IsWhole(cell, out var t) ? t!.Canonical : null;
+
+    private static bool IsExecutionRow(Vocabulary v, string cell)
+    {
+        if (cell.Length == 0) return false;
+        var m = v.Lexicon.Pattern("execution_row", prefix: "^(?:", suffix: @")(?:\(%\))?$").Match(cell);
+        return m.Success;
+    }
+
+    // A header row repeated on a later page: two or more cells that are role names (a total row's 总分 is not).
+    private static bool IsHeaderRepeat(Vocabulary v, TableView view, int r) =>
+        view.Grid[r].Where(c => c.Length > 0).Distinct()
+            .Count(c => v.Lexicon.Matcher("role").IsWhole(c, out var t) && t!.Canonical != "total_score") >= 2;
+
+    private static string? NonEmpty(Vocabulary v, string s) =>
+        s.Length == 0 || v.Lexicon.Forms("empty").Contains(s) ? null : s;
+
+    // "产出指标(50分)" → "产出指标": a group's points are not its name.
+    private static string CleanGroup(Vocabulary v, string cell)
+    {
+        var score = Vocabulary.Alternation(v.Lexicon.Forms("unit", "score"));
+        return Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
+    }
+
+    private static void AddScore(Candidates found, TablePlace place, string key, string cell, string text, int page, HashSet<int> used, int column)
+    {
+        var v = place.Vocabulary;
+        if (column < 0 || Values.ReadCell(cell, v) is not { } q || !v.IsScoreOrBare(q.Unit)) return;
+        found.Figures.Add(new Figure(key, q.Value, v.ScoreUnit, text, page, place.Offset) { Decimals = q.Decimals });
+        used.Add(column);
+    }
+
+    // Scores, weights and percents of a row that no indicator took.
+    private void Unread(TableView view, int r, TablePlace place, Candidates found, HashSet<int> used)
+    {
+        foreach (var (role, c) in roles)
+        {
+            if (used.Contains(c) || role is not ("weight" or "score" or "completion" or "actual" or "target")) continue;
+            if (Values.ReadCell(view.Cell(r, c), place.Vocabulary) is not { } q) continue;
+            var unit = role is "weight" or "score" ? place.Vocabulary.ScoreUnit : q.Unit;
+            if (unit is null || place.Vocabulary.UnitKind(unit) is not ("score" or "percent" or "money")) continue;
+            found.UnreadInTables.Add(new UnreadValue(q.Value, unit, TablePlace.Text(view.RowLabel(r, 1), view.ColumnLabel(c, 1), view.Cell(r, c)), view.Page, place.Offset, place.Section));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace Extractor.Extraction.Tables;
+
+/// <summary>
+/// A project table: a 项目名称 column with budget and actual columns (by their measures). Each row is a
+/// project; a total row gives project.budget and project.actual; subtotal rows are read as neither.
+/// </summary>
+internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
+{
+    internal sealed record Layout(int Name, int Budget, int Actual, int Seq);
+
+    public ITableKind Continue() => this;
+
+    public static Layout? Columns(Vocabulary v, TableView view, int headerRows)
+    {
+        var roles = v.Lexicon.Matcher("role");
+        int Find(Func<string, bool> test) => Enumerable.Range(0, view.Columns).FirstOrDefault(c => test(view.ColumnLabel(c, headerRows)), -1);
+        var name = Find(l => roles.Tags(l).Any(t => t.Canonical == "project_name"));
+        if (name < 0) return null;
+        var measures = v.FigureLabels;
+        string? Measure(int c) => measures.Tags(view.ColumnLabel(c, headerRows)).Where(t => t.Facet == "measure").MaxBy(t => t.End)?.Canonical;
+        var actual = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "actual", -1);
+        var budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "initial" or "adjusted", -1);
+        if (budget < 0 && actual < 0) return null;
+        var seq = Find(l => roles.Tags(l).Any(t => t.Canonical == "seq"));
+        return new Layout(name, budget, actual, seq);
+    }
+
+    public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
+    {
+        var v = place.Vocabulary;
+        var unit = place.MoneyUnit(view.ColumnLabel(layout.Budget, headerRows), view.ColumnLabel(layout.Actual, headerRows));
+        (decimal Value, int Decimals)? Read(int r, int c) =>
+            c >= 0 && Values.ReadCell(view.Cell(r, c), v) is { } q && (q.Unit is null || Money.IsMoneyUnit(q.Unit))
+                ? (Money.ToWan(q.Value, q.Unit ?? unit), q.Decimals) : null;
+        var totals = v.Lexicon.Matcher("total_row");
+        for (var r = headerRows; r < view.Grid.Length; r++)
+        {
+            var row = view.Grid[r];
+            var name = view.Cell(r, layout.Name);
+            var text = string.Join(" | ", row);
+            // 合计/总计 is the projects' total; 小计 (a subtotal by funding source) is neither.
+            var label = row.Take(layout.Name + 1).FirstOrDefault(c => c.Length > 0) ?? "";
+            if (totals.IsWhole(label, out var total) || totals.IsWhole(name, out total))
+            {
+                if (total!.Canonical == "total")
+                {
+                    if (Read(r, layout.Budget) is { } b) found.Figures.Add(new Figure(Keys.ProjectBudget, b.Value, unit, text, view.Page, place.Offset) { Decimals = b.Decimals });
+                    if (Read(r, layout.Actual) is { } a) found.Figures.Add(new Figure(Keys.ProjectActual, a.Value, unit, text, view.Page, place.Offset) { Decimals = a.Decimals });
+                }
+                continue;
+            }
+            if (name.Length == 0 || IsHeaderRepeat(v, row)) continue;
+            var budget = Read(r, layout.Budget);
+            var actual = Read(r, layout.Actual);
+            if (budget is null && actual is null) continue;
+            found.Projects.Add((place.Offset, new Project(name, budget?.Value, actual?.Value, view.Page, text)
+            {
+                Label = layout.Seq >= 0 && view.Cell(r, layout.Seq).Length > 0 ? view.Cell(r, layout.Seq) : null,
+            }));
+        }
+    }
+
+    private static bool IsHeaderRepeat(Vocabulary v, string[] row) =>
+        row.Any(c => c.Length > 0 && v.Lexicon.Matcher("role").IsWhole(c, out var t) && t!.Canonical == "project_name");
+}

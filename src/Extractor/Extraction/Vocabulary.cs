@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Extractor.Extraction.Lexicon;
+using Lex = Extractor.Extraction.Lexicon.Lexicon;
+
+namespace Extractor.Extraction;
+
+/// <summary>
+/// The extractor's compiled view of a lexicon: the matchers and patterns the recognisers share, built
+/// once per lexicon. Everything here is mechanism; every word comes from the lexicon rows.
+/// </summary>
+internal sealed class Vocabulary
+{
+    private static readonly ConditionalWeakTable<Lex, Vocabulary> Cache = new();
+
+    public Lex Lexicon { get; }
+    public KeyMap Keys { get; }
+
+    /// <summary>Labels of figures: measures, subjects, signs, breakdowns, and score roles.</summary>
+    public Matcher FigureLabels { get; }
+    /// <summary>Parts of an indicator, operators and fillers.</summary>
+    public Matcher IndicatorLabels { get; }
+    /// <summary>Section topics of headings.</summary>
+    public Matcher Sections { get; }
+
+    /// <summary>A number with a figure unit (money, percent, score, count).</summary>
+    public Regex Value { get; }
+    /// <summary>A heading's start; a top-level heading's start.</summary>
+    public Regex HeadingStart { get; }
+    public Regex TopHeadingStart { get; }
+    /// <summary>An enumeration that may start an indicator block.</summary>
+    public Regex ItemStart { get; }
+    /// <summary>A paragraph that turns from the indicators to other business.</summary>
+    public Regex MovesOn { get; }
+    /// <summary>A cell holding one quantity: [operator] number [unit] [postfix operator].</summary>
+    public Regex CellQuantity { get; }
+
+    private Vocabulary(Lex lexicon)
+    {
+        Lexicon = lexicon;
+        Keys = new KeyMap(lexicon);
+        FigureLabels = lexicon.Matcher("measure", "subject", "sign", "breakdown", "role");
+        IndicatorLabels = lexicon.Matcher("role", "op", "filler");
+        Sections = lexicon.Matcher("section");
+        var units = Alternation(lexicon.Forms("unit"));
+        var notUnits = Alternation(lexicon.Forms("unit_not"));
+        Value = new Regex($@"(?<num>{Lex.ArabicNumber})\s*(?!{notUnits})(?<unit>{units})", RegexOptions.CultureInvariant);
+        HeadingStart = lexicon.Pattern("heading", prefix: @"^\s*(?:", suffix: ")");
+        TopHeadingStart = lexicon.Pattern("heading", "top", @"^\s*(?:", ")");
+        ItemStart = new Regex(@"(?<marker>" + string.Join("|", lexicon.Forms("item").Distinct().OrderByDescending(f => f.Length).Select(lexicon.Compile)) + ")",
+            RegexOptions.CultureInvariant);
+        MovesOn = lexicon.Pattern("moves_on", prefix: @"^\s*(?:", suffix: ")");
+        var prefixOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is null).SelectMany(e => e.Forms));
+        var postfixOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is not null).SelectMany(e => e.Forms));
+        CellQuantity = new Regex($@"^(?<op>{prefixOps})?(?<num>{Lex.ArabicNumber})(?<unit>.*?)(?<post>{postfixOps})?$", RegexOptions.CultureInvariant);
+    }
+
+    public static Vocabulary For(Lex lexicon) => Cache.GetValue(lexicon, l => new Vocabulary(l));
+
+    public static string Alternation(IEnumerable<string> forms) =>
+        string.Join("|", forms.Distinct().OrderByDescending(f => f.Length).Select(Regex.Escape));
+
+    /// <summary>The unit points are written in (分), and whether a unit is it (or absent, as in a 分值 column).</summary>
+    public string ScoreUnit => Lexicon.Forms("unit", "score").First();
+    public bool IsScoreOrBare(string? unit) => unit is null || UnitKind(unit) == "score";
+
+    /// <summary>The kind of a figure unit ("money", "percent", "score", "count"), or null.</summary>
+    public string? UnitKind(string? unit) =>
+        unit is null ? null : Lexicon.Facet("unit").FirstOrDefault(e => e.Forms.Contains(unit))?.Canonical;
+
+    /// <summary>The section a heading opens, by the section rows in their order; null when it names none.</summary>
+    public string? SectionOf(string heading)
+    {
+        var tags = Sections.Tags(heading);
+        return Lexicon.Facet("section").Select(e => e.Canonical).Distinct().FirstOrDefault(c => tags.Any(t => t.Canonical == c));
+    }
+
+    /// <summary>Whose money a figure is when nothing names it: the section's subject, else the whole.</summary>
+    public string DefaultSubject(string section) =>
+        Lexicon.Facet("section").FirstOrDefault(e => e.Canonical == section)?.Attribute("subject") ?? "whole";
+
+    /// <summary>The operator a word names ("≥", "不低于", "正向"), or null.</summary>
+    public LexiconEntry? Operator(string word) =>
+        Lexicon.Facet("op").FirstOrDefault(e => e.Forms.Contains(FlowText.Normalize(word).Trim()));
+}
