@@ -41,8 +41,9 @@ public static class Pipeline
         try
         {
             var report = ReportExtractor.Extract(doc);
-            var found = Validator.Validate(report);
-            return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(found)), doc, report, found);
+            var result = Validator.Run(report);
+            return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(result.Discrepancies), result.Skipped),
+                doc, report, result.Discrepancies);
         }
         catch (NotAReportException e)
         {

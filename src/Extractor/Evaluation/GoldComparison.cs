@@ -5,7 +5,7 @@ namespace Extractor.Evaluation;
 
 /// <summary>
 /// Compares an extraction result with a hand-checked gold file field by field: report fields,
-/// every figure key, every part of every indicator (in order) and every project. A field counts once
+/// every figure key, every part of every indicator (in order, with its label and group) and every project. A field counts once
 /// whether it is missing, wrong or reported though the gold does not have it.
 /// </summary>
 public static class GoldComparison
@@ -48,7 +48,7 @@ public static class GoldComparison
             var g = i < gi.Count ? gi[i] : null;
             var a = i < ai.Count ? ai[i] : null;
             var label = $"indicators[{i + 1}]";
-            foreach (var part in new[] { "name", "target", "midyear", "actual", "completion_rate", "weight", "score" })
+            foreach (var part in new[] { "label", "group", "name", "target", "midyear", "actual", "completion_rate", "weight", "score" })
                 Check($"{label}.{part}", g?[part], a?[part]);
         }
 
@@ -75,6 +75,7 @@ public static class GoldComparison
             if (av.TryGetValue<decimal>(out var ad) && bv.TryGetValue<decimal>(out var bd)) return ad == bd;
             return Norm(av.ToString()) == Norm(bv.ToString());
         }
+        if (a is JsonArray aa && b is JsonArray ba) return aa.Count == ba.Count && aa.Zip(ba).All(p => Same(p.First, p.Second));
         return a.ToJsonString() == b.ToJsonString();
     }
 

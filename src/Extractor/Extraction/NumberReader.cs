@@ -31,6 +31,9 @@ public sealed class ChineseNumberReader : INumberReader
 
     private static readonly Dictionary<char, int> SmallUnits = new() { ['十'] = 10, ['拾'] = 10, ['百'] = 100, ['佰'] = 100, ['千'] = 1000, ['仟'] = 1000 };
 
+    /// <summary>Is the character a Chinese numeral (digit or 十/百/千)?</summary>
+    public static bool IsNumeral(char c) => Digits.ContainsKey(c) || SmallUnits.ContainsKey(c);
+
     public bool TryRead(string text, out decimal value)
     {
         value = 0;

@@ -47,7 +47,8 @@ internal sealed class ProseFigures : IRecogniser
         {
             var between = line[ctx.LastEnd..m.Index];
             if (between.Contains('。')) { ctx.NewSentence(); ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1; }
-            if (between.Contains(';') || between.Contains('；')) ctx.Breakdown = false;
+            // A semicolon closes a breakdown and its subject ("其中基本支出…、项目支出…；年中追加…").
+            if (between.Contains(';') || between.Contains('；')) { ctx.Breakdown = false; ctx.SentenceSubject = null; }
             var clauseStart = Math.Max(ctx.LastEnd, Clauses.LastBoundary(line, m.Index));
             var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
             if (prefix.Any(t => t.Facet == "breakdown")) ctx.Breakdown = true;
@@ -57,7 +58,9 @@ internal sealed class ProseFigures : IRecogniser
             var unit = m.Groups["unit"].Value;
             var kind = v.UnitKind(unit);
             var value = Values.Parse(m.Groups["num"].Value);
-            var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && t.End <= m.Index).ToList();
+            // The whole sentence tells what points are about ("预算执行指标分值10分，按预算执行比率计算得9.66分").
+            var sentenceEnd = line.IndexOf('。', m.Index);
+            var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
             var key = Classify(v, prefix, sentence, kind, section, ctx, ref value);
             if (key is null || !KindFits(key, kind)) continue;
             if (!ctx.KeysInSentence.Add(key)) continue; // a second statement in one sentence is a sub-item
@@ -76,6 +79,17 @@ internal sealed class ProseFigures : IRecogniser
         }
     }
 
+    /// <summary>The sign word nearest before the value ("追加和核减相抵后净增加…" is a plus).</summary>
+    internal static string? Sign(IEnumerable<Tag> tags) => tags.Where(t => t.Facet == "sign").MaxBy(t => t.End)?.Canonical;
+
+    /// <summary>The measure nearest before the value, of those not marked weak when any such stands in the clause.</summary>
+    internal static Tag? Strongest(IEnumerable<Tag> tags)
+    {
+        var measures = tags.Where(t => t.Facet == "measure").ToList();
+        var strong = measures.Where(t => t.Entry.Attribute("weak") is null).ToList();
+        return (strong.Count > 0 ? strong : measures).OrderByDescending(t => t.End).ThenBy(t => t.Start).FirstOrDefault();
+    }
+
     private static bool KindFits(string key, string? unitKind) => Keys.KindOf(key) switch
     {
         KeyKind.Money => unitKind == "money",
@@ -88,7 +102,7 @@ internal sealed class ProseFigures : IRecogniser
     private static string? Classify(Vocabulary v, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
         if (kind == "score") return ScoreKey(prefix, sentence, section);
-        var measure = prefix.Where(t => t.Facet == "measure").OrderByDescending(t => t.End).ThenBy(t => t.Start).FirstOrDefault();
+        var measure = Strongest(prefix);
         ctx.Measure = measure?.Canonical;
         if (measure?.Canonical == "none") { ctx.LastWasPart = false; return null; }
         // A subject named before the measure ("基本支出年初预算数"), or inside it ("年初本级预算"); one named
@@ -97,7 +111,10 @@ internal sealed class ProseFigures : IRecogniser
         var subjectTag = measure is null
             ? subjects.OrderByDescending(t => t.End).FirstOrDefault()
             : subjects.Where(t => t.End <= measure.Start).OrderByDescending(t => t.End).FirstOrDefault()
-              ?? subjects.Where(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical is not ("whole" or "part")).OrderByDescending(t => t.End).FirstOrDefault();
+              ?? subjects.Where(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical is not ("whole" or "part")).OrderByDescending(t => t.End).FirstOrDefault()
+              // After a weak measure ("实际政府采购…"), the subject that follows it.
+              ?? (measure.Entry.Attribute("weak") is null ? null
+                  : subjects.Where(t => t.Start >= measure.End && t.Canonical is not ("whole" or "part")).OrderBy(t => t.Start).FirstOrDefault());
         var subject = subjectTag?.Canonical;
         if (subjectTag?.Entry.Attribute("sentence") is not null) ctx.SentenceSubject = subject;
 
@@ -112,7 +129,7 @@ internal sealed class ProseFigures : IRecogniser
         // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名").
         if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure) return null;
         subject ??= ctx.SentenceSubject ?? v.DefaultSubject(section);
-        if (measure.Canonical == "adjustment" && prefix.Any(t => t.Facet == "sign" && t.Canonical == "minus") && value > 0) value = -value;
+        if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;
         return v.Keys.Key(subject, measure.Canonical, section);
     }
 

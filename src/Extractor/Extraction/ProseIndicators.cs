@@ -26,12 +26,14 @@ internal sealed class ProseIndicators : IRecogniser
         var starts = Starts(cx);
         var marked = starts.Where(s => s.Marked).ToList();
         var accepted = new List<Span>();
-        // Marked blocks first, each to the next marked start; then paragraphs no marked block holds.
-        foreach (var s in starts.OrderBy(s => s.Marked ? 0 : 1).ThenBy(s => s.Index))
+        // Marked blocks first; then paragraphs that no marked block holds, each cut where a sentence opens an
+        // indicator of its own (a reader may have run two short paragraphs together).
+        var unmarked = starts.Where(s => !s.Marked).SelectMany(s => Sentences(cx, s)).ToList();
+        foreach (var (s, unmarkedEnd) in marked.Select(m => (m, -1)).Concat(unmarked))
         {
             if (Elsewhere.Contains(cx.Flow.SectionAt(s.Index))) continue;
             if (!s.Marked && accepted.Any(a => a.Start <= s.Index && s.Index < a.End)) continue;
-            var end = End(cx, marked, s);
+            var end = s.Marked ? MarkedEnd(cx, marked, s) : unmarkedEnd;
             if (end <= s.Index + s.Length) continue;
             var block = Read(cx, s, end);
             if (block is null) continue;
@@ -42,14 +44,15 @@ internal sealed class ProseIndicators : IRecogniser
         }
     }
 
-    // Block starts: an enumeration at a line start or after a sentence end; otherwise a paragraph start.
+    // Block starts: an enumeration at a line start or after a sentence end (never a top-level heading's
+    // "一、"); every other paragraph may be an unnumbered block.
     private static List<Start> Starts(ExtractionContext cx)
     {
-        var text = cx.Flow.Text;
         var starts = new List<Start>();
         foreach (var (p, heading) in cx.Flow.Paragraphs)
         {
             var line = cx.Flow.LineAt(p);
+            if (heading && cx.Flow.IsTopHeading(line)) continue;
             var marked = false;
             for (var pos = 0; pos < line.Length;)
             {
@@ -80,23 +83,63 @@ internal sealed class ProseIndicators : IRecogniser
         return starts.OrderBy(s => s.Index).ThenByDescending(s => s.Length).DistinctBy(s => s.Index).ToList();
     }
 
-    // A marked block runs to the next marked start, a heading, or a line or sentence that moves on;
-    // an unmarked one is its paragraph.
-    private static int End(ExtractionContext cx, List<Start> marked, Start s)
+    // An unmarked paragraph as blocks: it runs on until a sentence that is an indicator by itself.
+    private static IEnumerable<(Start, int)> Sentences(ExtractionContext cx, Start paragraph)
     {
         var text = cx.Flow.Text;
-        var lineEnd = text.IndexOf('\n', s.Index);
-        if (!s.Marked) return lineEnd < 0 ? text.Length : lineEnd;
-        var next = marked.FirstOrDefault(m => m.Index > s.Index);
-        var end = next?.Index ?? text.Length;
-        for (var nl = text.IndexOfAny(['\n', '。'], s.Index + s.Length); nl >= 0 && nl < end; nl = text.IndexOfAny(['\n', '。'], nl + 1))
+        var end = ParagraphEnd(text, paragraph.Index);
+        var from = paragraph.Index;
+        for (var dot = text.IndexOf('。', from); dot >= 0 && dot + 1 < end; dot = text.IndexOf('。', dot + 1))
         {
-            var rest = text[(nl + 1)..Math.Min(text.Length, nl + 40)];
-            var headingLine = text[nl] == '\n' && cx.Flow.IsHeading(cx.Flow.LineAt(nl + 1));
-            if (cx.Vocabulary.MovesOn.IsMatch(rest) || headingLine) return text[nl] == '。' ? nl + 1 : nl;
+            var next = dot + 1;
+            var sentenceEnd = text.IndexOf('。', next);
+            if (sentenceEnd < 0 || sentenceEnd > end) sentenceEnd = end;
+            // A sentence that is an indicator by itself, or moves on to other business, ends the block before it.
+            var movesOn = cx.Vocabulary.MovesOn.IsMatch(text[next..sentenceEnd]);
+            if (!movesOn && Read(cx, new Start(next, 0, false), sentenceEnd) is null) continue;
+            yield return (new Start(from, 0, false), next);
+            from = next;
         }
-        return end;
+        yield return (new Start(from, 0, false), end);
     }
+
+    private static int ParagraphEnd(string text, int from)
+    {
+        var end = text.IndexOf('\n', from);
+        return end < 0 ? text.Length : end;
+    }
+
+    // A marked block holds the rest of its paragraph (to the next marked start), and the paragraphs after
+    // it that continue it: the first one when the marker's line names nothing ("（一）指标一：") or when
+    // that paragraph names nothing itself ("该指标预期指标值…"); then those that speak of the indicator's
+    // parts without being an indicator of their own. A heading, or a paragraph that moves on, ends it.
+    private static int MarkedEnd(ExtractionContext cx, List<Start> marked, Start s)
+    {
+        var flow = cx.Flow;
+        var text = flow.Text;
+        var limit = marked.FirstOrDefault(m => m.Index > s.Index)?.Index ?? text.Length;
+        var end = Math.Min(limit, ParagraphEnd(text, s.Index));
+        var sentence = text.IndexOf('。', s.Index + s.Length);
+        if (sentence >= 0 && sentence < end && cx.Vocabulary.MovesOn.IsMatch(text[(sentence + 1)..Math.Min(text.Length, sentence + 40)]))
+            return sentence + 1;
+        var ownLine = text[(s.Index + s.Length)..end].Trim(' ', ':', '：', '\t');
+        var first = true;
+        foreach (var (p, heading) in flow.Paragraphs.Where(p => p.Start > s.Index && p.Start < limit))
+        {
+            var line = flow.LineAt(p);
+            if (heading || cx.Vocabulary.MovesOn.IsMatch(line)) break;
+            var ownIndicator = Read(cx, new Start(p, 0, false), p + line.Length) is not null;
+            var continues = first ? ownLine.Length == 0 || !ownIndicator : !ownIndicator && Speaks(cx.Vocabulary, line);
+            if (!continues) break;
+            end = p + line.Length;
+            first = false;
+        }
+        return Math.Min(end, limit);
+    }
+
+    // Does a paragraph speak of an indicator's parts (指标值, 完成值, 得分…)?
+    private static bool Speaks(Vocabulary v, string line) =>
+        v.IndicatorLabels.Tags(line).Any(t => t.Facet == "role" && (IsPart(t.Canonical) || t.Canonical is "deviation" or "improvement"));
 
     private readonly record struct Block(Indicator Indicator, List<Span> Taken);
 
@@ -109,6 +152,8 @@ internal sealed class ProseIndicators : IRecogniser
         var body = text[bodyStart..end];
         var (name, nameEnd) = Name(v, body);
         if (name is null || v.MovesOn.IsMatch(name)) return null;
+        // Without a marker, only "名称：…" opens an indicator (not a sentence that goes on after a comma).
+        if (!s.Marked && (nameEnd >= body.Length || body[nameEnd] is not (':' or '：'))) return null;
 
         var tags = v.IndicatorLabels.Tags(body);
         // Labels inside the indicator's own name ("本次评价项目支出预算执行率100%") name nothing.
@@ -136,7 +181,10 @@ internal sealed class ProseIndicators : IRecogniser
             if (parts.TryAdd(role.Canonical, (value, unit, op, written)))
                 taken.Add(new Span(bodyStart + m.Index, m.Length));
             else
+            {
                 restated.Add(new IndicatorStatement(role.Canonical, value, unit, flow.SourceSpan(bodyStart + clauseStart, unitEnd - clauseStart)));
+                taken.Add(new Span(bodyStart + m.Index, m.Length));
+            }
         }
         if (Scored.Count(parts.ContainsKey) < 2) return null;
 
@@ -165,11 +213,14 @@ internal sealed class ProseIndicators : IRecogniser
         var i = 0;
         while (i < body.Length && (char.IsWhiteSpace(body[i]) || body[i] is ':' or '：' or '.' or '、' or ',')) i++;
         var tags = v.IndicatorLabels.Tags(body[i..]);
-        var stop = tags.Where(t => (t.Facet == "op" || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0).Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();
+        var stop = tags.Where(t => (t.Facet == "op" && t.Entry.Attribute("postfix") is null || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0)
+            .Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();
         var j = i;
         // Digits end a name, unless they open it ("12345热线事件办结率").
         while (j < body.Length && j - i < stop && !(IsNameEnd(body[j]) && !(char.IsAsciiDigit(body[j]) && body[i..j].All(c => char.IsAsciiDigit(c) || c == ' ')))) j++;
         var name = body[i..j].Trim();
+        // "该指标预期指标值…": a paragraph that refers back names no indicator of its own.
+        if (v.Lexicon.Forms("pronoun").Any(name.StartsWith)) return (null, j);
         foreach (var filler in v.Lexicon.Forms("filler").OrderByDescending(f => f.Length))
             if (name.Length > filler.Length && name.EndsWith(filler)) { name = name[..^filler.Length]; break; }
         name = name.Trim();

@@ -28,6 +28,9 @@ internal static class ReportHeader
         else if (lex.Pattern("year", prefix: @"^\s*(?<unit>[^\n\d]{2,40}?)\s*(?:", suffix: ")").Match(opening) is { Success: true } title)
             unit = flow.SourceSpan(title.Groups["unit"].Index, title.Groups["unit"].Length);
         unit = unit is null ? null : Regex.Replace(unit, @"\s+", "").Trim();
+        // A seal note after the name ("…事务局（公章）") is not part of it.
+        if (unit is not null && lex.Pattern("seal", suffix: "$").Match(FlowText.Normalize(unit)) is { Success: true } seal)
+            unit = unit[..seal.Index].Trim();
 
         int? year = null;
         if (lex.Pattern("year").Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;

@@ -29,9 +29,11 @@ public static class ReportJson
         ["projects"] = new JsonArray(),
         ["discrepancies"] = new JsonArray(),
         ["warnings"] = new JsonArray(),
+        ["unread"] = new JsonArray(),
+        ["checks_skipped"] = new JsonArray(),
     };
 
-    public static JsonObject Ok(SourceInfo source, Report report, JsonArray? discrepancies = null)
+    public static JsonObject Ok(SourceInfo source, Report report, JsonArray? discrepancies = null, IEnumerable<Validation.SkippedCheck>? skipped = null)
     {
         var figures = new JsonObject();
         foreach (var group in report.Statements.GroupBy(f => f.Key))
@@ -57,6 +59,16 @@ public static class ReportJson
             ["projects"] = new JsonArray(report.Projects.Select(p => (JsonNode)ProjectNode(p)).ToArray()),
             ["discrepancies"] = discrepancies ?? new JsonArray(),
             ["warnings"] = new JsonArray(report.Warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
+            ["unread"] = new JsonArray(report.Unread.Select(u => (JsonNode)new JsonObject
+            {
+                ["value"] = u.Value, ["unit"] = u.Unit, ["text"] = u.Text, ["page"] = u.Page,
+            }).ToArray()),
+            ["checks_skipped"] = new JsonArray((skipped ?? []).Select(c =>
+            {
+                var o = new JsonObject { ["rule"] = c.Rule, ["reason"] = c.Reason };
+                if (c.Indicator is { } i) o["indicator"] = i;
+                return (JsonNode)o;
+            }).ToArray()),
         };
     }
 
@@ -101,7 +113,10 @@ public static class ReportJson
 
     private static JsonObject IndicatorNode(Indicator i)
     {
-        var o = new JsonObject { ["seq"] = i.Seq, ["name"] = i.Name };
+        var o = new JsonObject { ["seq"] = i.Seq };
+        if (i.Label is not null) o["label"] = i.Label;
+        o["name"] = i.Name;
+        if (i.Group is { Count: > 0 } g) o["group"] = new JsonArray(g.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray());
         if (i.Target is { } t)
         {
             var target = new JsonObject { ["op"] = t.Op, ["value"] = t.Value };

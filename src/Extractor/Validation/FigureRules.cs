@@ -7,6 +7,9 @@ public interface IRule
 {
     string Code { get; }
     IEnumerable<Discrepancy> Check(Report report);
+
+    /// <summary>Where the rule is not applied because what it needs was not read with certainty (never a discrepancy).</summary>
+    IEnumerable<SkippedCheck> Skipped(Report report) => [];
 }
 
 internal static class R
@@ -167,7 +170,8 @@ public sealed class StaffOverQuotaRule : IRule
     }
 }
 
-/// <summary>CONFLICTING_VALUES: one quantity stated twice with values that differ beyond their rounding.</summary>
+/// <summary>CONFLICTING_VALUES: one quantity stated twice with values that differ beyond their rounding — a figure,
+/// or a part of one indicator (an actual restated as a percent is its completion restated).</summary>
 public sealed class ConflictingValuesRule : IRule
 {
     public string Code => "CONFLICTING_VALUES";
@@ -180,9 +184,30 @@ public sealed class ConflictingValuesRule : IRule
                 if (Math.Abs(other.Value - first.Value) > first.HalfUlp + other.HalfUlp + 0.000001m)
                 {
                     yield return new Discrepancy(Code, Severity.Error, [first.Key], other.Value, first.Value,
-                        $"{first.Key} 在第{first.Page}页填报为{Validation.Check.Show(first.Value)}（{first.Text}），在第{other.Page}页又填报为{Validation.Check.Show(other.Value)}（{other.Text}）", other.Page);
+                        $"{Keys.Label(first.Key)}在第{first.Page}页填报为{Validation.Check.Show(first.Value)}（{first.Text}），在第{other.Page}页又填报为{Validation.Check.Show(other.Value)}（{other.Text}）", other.Page);
                     break;
                 }
         }
+        foreach (var i in r.Indicators)
+            foreach (var s in i.Restated)
+                if (Conflict(i, s) is { } d) { yield return d; break; }
+    }
+
+    private Discrepancy? Conflict(Indicator i, IndicatorStatement s)
+    {
+        var (part, first, label) = (s.Part, s.Unit) switch
+        {
+            ("actual", "%") when i.Actual?.Unit != "%" => ("indicator.completion_rate", i.CompletionRate, "完成率"),
+            ("target", var u) when u == i.Target?.Unit => ("indicator.target", i.Target?.Value, "目标值"),
+            ("actual", var u) when u == i.Actual?.Unit => ("indicator.actual", i.Actual?.Value, "实际完成值"),
+            ("midyear", var u) when u == i.Midyear?.Unit => ("indicator.midyear", i.Midyear?.Value, "年中完成值"),
+            ("completion", _) => ("indicator.completion_rate", i.CompletionRate, "完成率"),
+            ("weight", _) => ("indicator.weight", i.Weight, "权重"),
+            ("score", _) => ("indicator.score", i.Score, "得分"),
+            _ => ((string, decimal?, string))("", null, ""),
+        };
+        if (first is not { } v || Validation.Check.Round(v, s.Value.Scale) == s.Value || Validation.Check.Round(s.Value, v.Scale) == v) return null;
+        return new Discrepancy(Code, Severity.Error, [part], s.Value, v,
+            $"指标“{i.Name}”的{label}先填报为{Validation.Check.Show(v)}{(label == "完成率" ? "%" : "")}，后又填报为{Validation.Check.Show(s.Value)}{s.Unit}（{s.Text}）", i.Page, i.Seq);
     }
 }

@@ -5,9 +5,15 @@ namespace Extractor.Validation;
 /// <summary>Facts about one indicator that the indicator rules share.</summary>
 internal static class Targets
 {
-    /// <summary>Actual and target comparable: both stated, in the same unit.</summary>
+    /// <summary>Actual and target comparable: both stated, in the same unit, the operator read with certainty.</summary>
     public static bool Comparable(Indicator i) =>
-        i.Target is not null && i.Actual is not null && (i.Target.Unit ?? "") == (i.Actual.Unit ?? "");
+        i.Target is not null && i.Actual is not null && Completeness.IndicatorUncertain(i) is null;
+
+    /// <summary>The indicators a comparing rule cannot judge, with the reason.</summary>
+    public static IEnumerable<SkippedCheck> Uncertain(string rule, Report r) =>
+        r.Indicators.Where(i => i.Target is not null && i.Actual is not null)
+            .Select(i => (i, why: Completeness.IndicatorUncertain(i))).Where(x => x.why is not null)
+            .Select(x => new SkippedCheck(rule, x.why!, x.i.Seq));
 
     /// <summary>The actual falls short of the target in its direction; exceeding an "=" target is over-completion.</summary>
     public static bool Missed(Indicator i) => i.Target!.Op switch
@@ -28,6 +34,7 @@ internal static class Targets
 public sealed class TargetMissedRule : IRule
 {
     public string Code => "INDICATOR_TARGET_MISSED";
+    public IEnumerable<SkippedCheck> Skipped(Report r) => Targets.Uncertain(Code, r);
     public IEnumerable<Discrepancy> Check(Report r)
     {
         foreach (var i in r.Indicators)
@@ -48,6 +55,7 @@ public sealed class TargetMissedRule : IRule
 public sealed class CompletionRateRule : IRule
 {
     public string Code => "INDICATOR_COMPLETION_RATE";
+    public IEnumerable<SkippedCheck> Skipped(Report r) => Targets.Uncertain(Code, r).Where(s => r.Indicators[s.Indicator!.Value - 1].CompletionRate is not null);
     public IEnumerable<Discrepancy> Check(Report r)
     {
         foreach (var i in r.Indicators)
@@ -74,8 +82,9 @@ public sealed class IndicatorScoreRule : IRule
         foreach (var i in r.Indicators)
         {
             if (i.CompletionRate is not { } c || c >= 100 || !Targets.FullMarks(i)) continue;
-            // Met or missed is known from actual and target: a miss is an error of its own, a met target earns full marks.
-            if (Targets.Comparable(i)) continue;
+            // With both actual and target, met or missed is judged (a miss is an error of its own) or the reading is
+            // uncertain and the indicator skipped: never a second finding about one contradiction.
+            if (i.Target is not null && i.Actual is not null) continue;
             yield return new Discrepancy(Code, Severity.Warning, ["indicator.completion_rate", "indicator.score"], i.Score, i.Weight,
                 $"指标“{i.Name}”完成率{Validation.Check.Show(c)}%，却得满分{Validation.Check.Show(i.Score!.Value)}分", i.Page, i.Seq);
         }

@@ -6,9 +6,20 @@ namespace Extractor.Validation;
 public sealed class ProjectItemsSumRule : IRule
 {
     public string Code => "PROJECT_ITEMS_SUM";
-    public IEnumerable<Discrepancy> Check(Report r)
+
+    public IEnumerable<SkippedCheck> Skipped(Report r)
     {
         if (r.Projects.Count == 0) yield break;
+        if (Completeness.ProjectsIncomplete(r) is { } why) { yield return new SkippedCheck(Code, why); yield break; }
+        if (R.F(r, "project.budget") is not null && r.Projects.FirstOrDefault(p => p.Budget is null) is { } nb)
+            yield return new SkippedCheck(Code, $"项目“{nb.Name}”的预算未能读取");
+        if (R.First(r, "project.actual", "expenditure.project") is not null && r.Projects.FirstOrDefault(p => p.Actual is null) is { } na)
+            yield return new SkippedCheck(Code, $"项目“{na.Name}”的实际支出未能读取");
+    }
+
+    public IEnumerable<Discrepancy> Check(Report r)
+    {
+        if (r.Projects.Count == 0 || Completeness.ProjectsIncomplete(r) is not null) yield break;
         foreach (var (key, pick, label) in new (string[], Func<Project, decimal?>, string)[]
                  {
                      (["project.budget"], p => p.Budget, "预算"),
@@ -30,9 +41,13 @@ public sealed class ProjectItemsSumRule : IRule
 public sealed class ProjectCountRule : IRule
 {
     public string Code => "PROJECT_COUNT";
+
+    public IEnumerable<SkippedCheck> Skipped(Report r) =>
+        r.Projects.Count > 0 && R.F(r, "project.count") is not null && Completeness.ProjectsIncomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
+
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (r.Projects.Count == 0 || R.F(r, "project.count") is not { } count || count.Value == r.Projects.Count) yield break;
+        if (r.Projects.Count == 0 || Completeness.ProjectsIncomplete(r) is not null || R.F(r, "project.count") is not { } count || count.Value == r.Projects.Count) yield break;
         yield return new Discrepancy(Code, Severity.Error, ["project.count", "projects"], count.Value, r.Projects.Count,
             $"填报共有{count.Value}个项目，但列出{r.Projects.Count}个", count.Page);
     }

@@ -25,9 +25,15 @@ public sealed class ExecutionScoreRule : IRule
 public sealed class WeightTotalRule : IRule
 {
     public string Code => "WEIGHT_TOTAL";
+
+    private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Weight, "权重（分值）");
+
+    public IEnumerable<SkippedCheck> Skipped(Report r) =>
+        r.Indicators.Count > 0 && Incomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
+
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (r.Indicators.Count == 0 || r.Indicators.Any(i => i.Weight is null)) yield break;
+        if (r.Indicators.Count == 0 || Incomplete(r) is not null) yield break;
         var sum = r.Indicators.Sum(i => i.Weight!.Value);
         var execution = R.F(r, "score.execution_weight")?.Value ?? (R.F(r, "score.execution") is not null ? 10m : (decimal?)null);
         // Without an execution score in the report, the indicators alone may carry 100, or 90 beside an unstated 10.
@@ -44,9 +50,15 @@ public sealed class WeightTotalRule : IRule
 public sealed class ScoreTotalRule : IRule
 {
     public string Code => "SCORE_TOTAL";
+
+    private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Score, "得分");
+
+    public IEnumerable<SkippedCheck> Skipped(Report r) =>
+        R.F(r, "score.total") is not null && r.Indicators.Count > 0 && Incomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
+
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "score.total") is not { } total || r.Indicators.Count == 0 || r.Indicators.Any(i => i.Score is null)) yield break;
+        if (R.F(r, "score.total") is not { } total || r.Indicators.Count == 0 || Incomplete(r) is not null) yield break;
         var execution = R.F(r, "score.execution");
         var sum = r.Indicators.Sum(i => i.Score!.Value) + (execution?.Value ?? 0);
         // Whole points are exact by convention; a score written with decimals may carry half a unit of its last digit.

@@ -14,5 +14,12 @@ public static class Validator
         new CompletionRateRule(), new TargetMissedRule(), new IndicatorScoreRule(), new ConflictingValuesRule(), new StaffOverQuotaRule(),
     ];
 
-    public static List<Discrepancy> Validate(Report report) => Rules.SelectMany(rule => rule.Check(report)).ToList();
+    public static List<Discrepancy> Validate(Report report) => Run(report).Discrepancies.ToList();
+
+    /// <summary>Every rule's discrepancies, and the checks not applied for want of a certain reading.</summary>
+    public static ValidationResult Run(Report report) =>
+        new(Rules.SelectMany(rule => rule.Check(report)).ToList(), Rules.SelectMany(rule => rule.Skipped(report)).ToList());
 }
+
+/// <summary>What validation found, and what it could not check.</summary>
+public sealed record ValidationResult(IReadOnlyList<Discrepancy> Discrepancies, IReadOnlyList<SkippedCheck> Skipped);

@@ -86,7 +86,7 @@ internal sealed class FigureTable : ITableKind
         if (role is "weight" or "score" && aboutExecution && v.IsScoreOrBare(q.Unit))
             return (role == "weight" ? Keys.ExecutionWeight : Keys.ExecutionScore, q.Value, v.ScoreUnit);
 
-        var measure = Last(colTags, "measure") ?? Last(rowTags, "measure");
+        var measure = ProseFigures.Strongest(colTags) ?? ProseFigures.Strongest(rowTags);
         if (measure is null || measure.Canonical == "none") return null;
         var subjects = new[] { SubjectOf(rowTags, measure), SubjectOf(colTags, measure) }.OfType<Tag>().ToList();
         // A part with no key of its own (上年结转, 工资福利支出) is not the whole.
@@ -99,7 +99,9 @@ internal sealed class FigureTable : ITableKind
         var key = v.Keys.Key(subject, measure.Canonical, place.Section);
         if (key is null) return null;
         var value = q.Value;
-        if (measure.Canonical == "adjustment" && rowTags.Concat(colTags).Any(t => t.Facet == "sign") && value > 0) value = -value;
+        // A label that says only 调减/核减 makes its amounts reductions; "追加（核减）" leaves the cell's own sign.
+        var signs = rowTags.Concat(colTags).Where(t => t.Facet == "sign").Select(t => t.Canonical).Distinct().ToList();
+        if (measure.Canonical == "adjustment" && signs is ["minus"] && value > 0) value = -value;
         switch (Keys.KindOf(key))
         {
             case KeyKind.Money:

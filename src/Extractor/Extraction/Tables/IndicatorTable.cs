@@ -29,7 +29,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             for (var r = headerRows - 1; r >= 0; r--)
             {
                 var label = view.Cell(r, c);
-                if (label.Length == 0 || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
+                // A header cell spanning from the left names its first column only; one spanning down is read once.
+                if (label.Length == 0 || view.SpannedFromLeft(r, c) || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
                 var tag = matcher.Tags(label).OrderByDescending(t => t.Length).FirstOrDefault();
                 if (tag is null) continue;
                 if (tag.Canonical == "group") groups.Add(c);
@@ -64,7 +65,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 Unread(view, r, place, found, used);
                 continue;
             }
-            if (IsExecutionRow(v, first) && (name.Length == 0 || name == first || IsExecutionRow(v, name)))
+            if (IsExecutionRow(v, name) || (IsExecutionRow(v, first) && (name.Length == 0 || name == first)))
             {
                 if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
                 {
@@ -77,13 +78,23 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 continue;
             }
             var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
-            if (group.All(g => g.Length == 0) && _lastGroup is not null) group = [.. _lastGroup];
+            // A group cell cut by a page break is empty on the new page: the group goes on.
+            for (var i = 0; i < group.Count && _lastGroup is not null && i < _lastGroup.Count; i++)
+                if (group[i].Length == 0) group[i] = _lastGroup[i];
             if (name.Length == 0 || (group.Count > 0 && group.Contains(name)) || v.Lexicon.Matcher("role").IsWhole(name, out _))
             {
                 Unread(view, r, place, found, used);
                 continue;
             }
+            // "指标1：国家基本水文站运行维护数量": the cell's own number is the label.
+            string? label = null;
+            if (v.ItemStart.Match(name) is { Success: true, Index: 0 } marker && marker.Length < name.Length)
+            {
+                label = name[..marker.Length].TrimEnd(':', '：', '.', '、', ' ');
+                name = name[marker.Length..].TrimStart(':', '：', '.', '、', ' ');
+            }
             var indicator = ReadRow(v, view, r, name, text, group);
+            if (indicator is not null && label is not null && indicator.Label is null) indicator = indicator with { Label = label };
             if (indicator is null) { Unread(view, r, place, found, used); continue; }
             _lastGroup = group.Count > 0 ? group : null;
             found.Indicators.Add((place.Offset, indicator));

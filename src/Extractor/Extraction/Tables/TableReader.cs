@@ -13,32 +13,87 @@ namespace Extractor.Extraction.Tables;
 /// </summary>
 internal sealed class TableReader : IRecogniser
 {
+    private sealed record Part(TableView View, TablePlace Place, int Header, bool Continues);
+
     public void Recognise(ExtractionContext cx, Candidates found)
     {
-        TableView? previous = null;
-        ITableKind? previousKind = null;
-        var previousHeader = 0;
+        var v = cx.Vocabulary;
+        var parts = new List<Part>();
         foreach (var (offset, table) in cx.Flow.Tables)
         {
-            var view = new TableView(table);
-            if (view.Grid.Length == 0 || view.Columns == 0) continue;
-            var place = new TablePlace(cx, offset, CaptionUnit(cx, offset, view), cx.Flow.SectionAt(offset));
-            ITableKind? kind = null;
-            var header = HeaderRows(cx.Vocabulary, view);
-            // A part on a later page with the same columns, whose first rows are data or a header it cannot
-            // stand on (a wrapped remainder such as "值"), continues the table before it.
-            if (previous is not null && previousKind is not null && previous.Columns == view.Columns && view.Page > previous.Page
-                && (header == 0 || (previousKind is not FigureTable && Classify(cx.Vocabulary, view, header) is FigureTable)))
+            var whole = new TableView(table);
+            if (whole.Grid.Length == 0 || whole.Columns == 0) continue;
+            var place = new TablePlace(cx, offset, CaptionUnit(cx, offset, whole), cx.Flow.SectionAt(offset));
+            var first = true;
+            foreach (var view in Segments(v, whole))
             {
-                // Continued from the page before, without its header.
-                view = new TableView(previous, previousHeader, view);
-                header = previousHeader;
-                kind = previousKind.Continue();
+                var header = HeaderRows(v, view);
+                var previous = parts.Count > 0 ? parts[^1] : null;
+                // A table's first part on a later page with the same columns, whose first rows are data or a
+                // header it cannot stand on (a wrapped remainder such as "值"), continues the table before it.
+                if (first && previous is not null && previous.View.Columns == view.Columns && view.Page > previous.View.Page
+                    && (header == 0 || (Classify(v, previous.View, previous.Header) is not FigureTable && Classify(v, view, header) is FigureTable)))
+                {
+                    var (before, after) = JoinCutRow(previous.View, view);
+                    parts[^1] = previous with { View = before };
+                    parts.Add(new Part(TableView.Continued(before, previous.Header, after), place, previous.Header, true));
+                }
+                else parts.Add(new Part(view, place, header, false));
+                first = false;
             }
-            kind ??= Classify(cx.Vocabulary, view, header);
-            kind.Read(view, header, place, found);
-            previous = view; previousKind = kind; previousHeader = header;
         }
+        ITableKind? kind = null;
+        foreach (var part in parts)
+        {
+            kind = part.Continues && kind is not null ? kind.Continue() : Classify(v, part.View, part.Header);
+            kind.Read(part.View, part.Header, part.Place, found);
+        }
+    }
+
+    // A row cut by the page break: the first row of the next part holds no number and only the rest of
+    // the last row's texts ("生态护林员补助" / "发放及时率"). It is joined to that row.
+    private static (TableView Before, TableView After) JoinCutRow(TableView before, TableView after)
+    {
+        if (after.Grid.Length == 0 || before.Grid.Length == 0 || after.HasNumber(0)) return (before, after);
+        var last = before.Grid[^1];
+        var cut = after.Grid[0];
+        var texts = Enumerable.Range(0, after.Columns).Where(c => cut[c].Length > 0).ToList();
+        if (texts.Count == 0 || texts.Any(c => last[c].Length == 0 || before.IsNumber(before.Grid.Length - 1, c))) return (before, after);
+        return (before.WithLastRow(last.Select((t, c) => t + cut[c]).ToArray()), after.Slice(1, after.Grid.Length));
+    }
+
+    // Tables drawn one under another come as one: a header-like row (labels only, two or more of them
+    // naming roles or measures) after data rows starts a new table; rows of long text above a table's
+    // header (a 年度总体目标 box) are a table of their own.
+    private static IEnumerable<TableView> Segments(Vocabulary v, TableView view)
+    {
+        var n = view.Grid.Length;
+        var start = 0;
+        var r = 0;
+        while (r < n)
+        {
+            var data = Enumerable.Range(r, n - r).FirstOrDefault(view.HasNumber, -1);
+            if (data < 0) break;
+            var header = data;
+            while (header - 1 >= start && ShortLabels(view, header - 1)) header--;
+            if (header > start) { yield return view.Slice(start, header).Compact(); start = header; }
+            var next = Enumerable.Range(data, n - data).FirstOrDefault(x => !view.HasNumber(x) && IsHeaderRow(v, view, x), -1);
+            if (next < 0) break;
+            yield return view.Slice(start, next).Compact();
+            start = r = next;
+        }
+        yield return start == 0 ? view.Compact() : view.Slice(start, n).Compact();
+    }
+
+    // A row of short labels, as a header row is (no numbers, no sentence-long cells).
+    private static bool ShortLabels(TableView view, int r) =>
+        !view.HasNumber(r) && Enumerable.Range(0, view.Columns).All(c => view.Cell(r, c).Length <= 30);
+
+    private static bool IsHeaderRow(Vocabulary v, TableView view, int r)
+    {
+        var labels = Enumerable.Range(0, view.Columns).Where(c => view.IsOrigin(r, c)).Select(c => view.Cell(r, c)).Where(c => c.Length > 0).ToList();
+        var named = labels.Count(l => v.FigureLabels.Tags(l).Any(t => t.Facet == "measure" && t.Entry.Attribute("weak") is null || t.Facet == "role" && t.Canonical != "name"));
+        return named >= 2;
     }
 
     private static ITableKind Classify(Vocabulary v, TableView view, int header)

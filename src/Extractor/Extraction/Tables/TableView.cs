@@ -3,7 +3,10 @@ using Extractor.Reading;
 
 namespace Extractor.Extraction.Tables;
 
-/// <summary>A table as a full grid: a merged cell's text fills every grid position it spans (normalised, spaces removed).</summary>
+/// <summary>
+/// A table as a full grid: a merged cell's text fills every grid position it spans (normalised, spaces
+/// removed), and each position knows the cell it belongs to, so a spanned value is read once.
+/// </summary>
 internal sealed class TableView
 {
     public Table Table { get; }
@@ -12,35 +15,61 @@ internal sealed class TableView
     /// <summary>Header rows carried over from the part of the table before a page break (0 when none).</summary>
     public int CarriedHeaderRows { get; }
 
-    private readonly bool[][] _origin;
+    // For each grid position, the grid position where its cell starts.
+    private readonly (int Row, int Column)[][] _origin;
 
     public TableView(Table table)
     {
         Table = table;
         Columns = table.ColumnCount;
         Grid = table.Rows.Select(_ => Enumerable.Repeat("", Columns).ToArray()).ToArray();
-        _origin = table.Rows.Select(_ => new bool[Columns]).ToArray();
+        _origin = table.Rows.Select((_, r) => Enumerable.Range(0, Columns).Select(c => (r, c)).ToArray()).ToArray();
         foreach (var cell in table.Rows.SelectMany(r => r.Cells))
-        {
-            if (cell.Row < Grid.Length && cell.Column < Columns) _origin[cell.Row][cell.Column] = true;
             for (var r = cell.Row; r < Math.Min(Grid.Length, cell.Row + cell.RowSpan); r++)
                 for (var c = cell.Column; c < Math.Min(Columns, cell.Column + cell.ColumnSpan); c++)
+                {
                     Grid[r][c] = FlowText.Normalize(cell.Text).Replace(" ", "").Replace("\n", "");
-        }
+                    _origin[r][c] = (cell.Row, cell.Column);
+                }
     }
 
-    /// <summary>Is this grid position where its cell starts (not covered by a span from the left or above)?</summary>
-    public bool IsOrigin(int r, int c) => r < CarriedHeaderRows || _origin[r - CarriedHeaderRows][c];
+    private TableView(Table table, int columns, string[][] grid, (int, int)[][] origin, int carried)
+    {
+        Table = table; Columns = columns; Grid = grid; _origin = origin; CarriedHeaderRows = carried;
+    }
 
     /// <summary>A table continued on the next page without its header: the header rows of the part before, then the rows.</summary>
-    public TableView(TableView headed, int headerRows, TableView continuation)
+    public static TableView Continued(TableView headed, int headerRows, TableView continuation) =>
+        new(continuation.Table, continuation.Columns, [.. headed.Grid.Take(headerRows), .. continuation.Grid],
+            [.. headed._origin.Take(headerRows), .. continuation._origin.Select(row => row.Select(o => (o.Row + headerRows, o.Column)).ToArray())],
+            headerRows);
+
+    /// <summary>Rows [from, to) as a table of their own (a second table drawn right under the first).</summary>
+    public TableView Slice(int from, int to) =>
+        new(Table, Columns, Grid[from..to], _origin[from..to].Select(row => row.Select(o => (Math.Max(0, o.Row - from), o.Column)).ToArray()).ToArray(), 0);
+
+    /// <summary>
+    /// The same rows without grid columns where no cell of these rows starts: a table drawn under another
+    /// on one ruling shares its column boundaries, which its own cells merely span.
+    /// </summary>
+    public TableView Compact()
     {
-        Table = continuation.Table;
-        Columns = continuation.Columns;
-        CarriedHeaderRows = headerRows;
-        Grid = [.. headed.Grid.Take(headerRows), .. continuation.Grid];
-        _origin = continuation._origin;
+        var keep = Enumerable.Range(0, Columns).Where(c => Enumerable.Range(0, Grid.Length).Any(r => _origin[r][c].Column == c)).ToArray();
+        if (keep.Length == Columns) return this;
+        var index = new int[Columns];
+        for (var c = 0; c < Columns; c++) index[c] = Math.Max(0, Array.FindLastIndex(keep, k => k <= c));
+        return new(Table, keep.Length, Grid.Select(row => keep.Select(c => row[c]).ToArray()).ToArray(),
+            _origin.Select(row => keep.Select(c => (row[c].Row, index[row[c].Column])).ToArray()).ToArray(), CarriedHeaderRows);
     }
+
+    /// <summary>The same table with its last row's texts replaced.</summary>
+    public TableView WithLastRow(string[] texts) => new(Table, Columns, [.. Grid[..^1], texts], _origin, CarriedHeaderRows);
+
+    /// <summary>Is this grid position where its cell starts (not covered by a span from the left or above)?</summary>
+    public bool IsOrigin(int r, int c) => _origin[r][c] == (r, c);
+
+    /// <summary>Is this position covered by a cell starting in a column to its left?</summary>
+    public bool SpannedFromLeft(int r, int c) => _origin[r][c].Column < c;
 
     public string Cell(int r, int c) => r >= 0 && r < Grid.Length && c >= 0 && c < Columns ? Grid[r][c] : "";
 
@@ -52,11 +81,16 @@ internal sealed class TableView
     public string RowLabel(int r, int labelColumns) =>
         string.Join("|", Enumerable.Range(0, labelColumns).Select(c => Cell(r, c)).Where(s => s.Length > 0).Distinct());
 
-    private static readonly Regex NumberCell = new(@"^[^\d]{0,6}-?\d[\d,]*(?:\.\d+)?[^\d]{0,8}$", RegexOptions.CultureInvariant);
+    // An operator or word before ("≥", "不低于"), a unit after ("万元", "个工作日"); a label such as
+    // "指标1：名称" is not a number.
+    private static readonly Regex NumberCell = new(@"^[^\d:：]{0,4}-?\d[\d,]*(?:\.\d+)?[^\d:：]{0,8}$", RegexOptions.CultureInvariant);
 
     /// <summary>Does the cell hold one number (maybe with an operator or unit around it)?</summary>
     public bool IsNumber(int r, int c) => NumberCell.IsMatch(Cell(r, c));
 
-    /// <summary>The page a row stands on, for the provenance of a value in it.</summary>
+    /// <summary>Does the row hold a number anywhere but its first column?</summary>
+    public bool HasNumber(int r) => Enumerable.Range(1, Math.Max(0, Columns - 1)).Any(c => IsNumber(r, c));
+
+    /// <summary>The page the table stands on, for the provenance of a value in it.</summary>
     public int Page => Table.Page;
 }

@@ -34,7 +34,16 @@ internal sealed class TableGrid
             var h = group.Where(s => s.Horizontal).ToList();
             var v = group.Where(s => !s.Horizontal).ToList();
             if (h.Count < 2 || v.Count < 2) continue;
-            var ys = Cluster(h.Select(s => s.At)).OrderByDescending(y => y).ToArray();
+            // A row cut by a page break has no border on the cut side (Chromium draws none): the columns'
+            // rulings reaching past the outermost border close it.
+            var top = h.Max(s => s.At);
+            var bottom = h.Min(s => s.At);
+            var vTop = v.Max(s => s.To);
+            var vBottom = v.Min(s => s.From);
+            var bounds = h.Select(s => s.At).ToList();
+            if (vTop > top + 3 * Tol) bounds.Add(vTop);
+            if (vBottom < bottom - 3 * Tol) bounds.Add(vBottom);
+            var ys = Cluster(bounds).OrderByDescending(y => y).ToArray();
             var xs = Cluster(v.Select(s => s.At)).OrderBy(x => x).ToArray();
             if (ys.Length < 2 || xs.Length < 2) continue;
             var grid = Build(xs, ys, h, v);
