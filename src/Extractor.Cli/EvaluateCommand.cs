@@ -11,9 +11,15 @@ internal static class EvaluateCommand
     {
         var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") };
         var verbose = new Option<bool>("--diffs") { Description = "list every differing field" };
-        var cmd = new Command("evaluate", "measure extraction accuracy against the gold files") { dir, verbose };
+        var lexicon = LexiconOption.Create();
+        var cmd = new Command("evaluate", "measure extraction accuracy against the gold files") { dir, verbose, lexicon };
         cmd.SetAction(parse =>
         {
+            if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
             var root = parse.GetValue(dir)!.FullName;
             var totals = new SortedDictionary<string, (int Fields, int Correct)>();
             foreach (var goldFile in Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order())
@@ -24,7 +30,7 @@ internal static class EvaluateCommand
                 {
                     var file = Path.Combine(root, kind, id + ext);
                     if (!File.Exists(file)) continue;
-                    var r = GoldComparison.Compare(gold, Pipeline.Run(file));
+                    var r = GoldComparison.Compare(gold, Pipeline.Run(file, options));
                     var t = totals.GetValueOrDefault(kind);
                     totals[kind] = (t.Fields + r.Fields, t.Correct + r.Correct);
                     Console.WriteLine($"{kind + "/" + id,-16} {r.Correct,4}/{r.Fields,-4} {r.Accuracy,8:P2}");

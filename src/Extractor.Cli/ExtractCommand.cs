@@ -12,10 +12,16 @@ internal static class ExtractCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "a .pdf, .docx or .txt report" };
         var json = new Option<bool>("--json") { Description = "print the contract's JSON" };
-        var cmd = new Command("extract", "extract a report's figures, indicators and projects") { file, json };
+        var lexicon = LexiconOption.Create();
+        var cmd = new Command("extract", "extract a report's figures, indicators and projects") { file, json, lexicon };
         cmd.SetAction(parse =>
         {
-            var result = Pipeline.Run(parse.GetValue(file)!.FullName);
+            if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
+            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options);
             if (parse.GetValue(json)) Console.Out.WriteLine(result.ToJsonString(ReportJson.Options));
             else Summary.Print(result);
             return result["status"]!.GetValue<string>() == "ok" ? 0 : 2;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
+using Extractor.Extraction;
 using Extractor.Storage;
 using Spectre.Console;
 
@@ -21,9 +22,15 @@ internal static class StoreCommands
         var jobs = new Option<int>("--jobs") { Description = "parallel extractions", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "re-ingest files whose content is already stored" };
         var timeout = new Option<int>("--timeout") { Description = "seconds allowed to read one file", DefaultValueFactory = _ => 30 };
-        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force, timeout };
+        var lexicon = LexiconOption.Create();
+        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force, timeout, lexicon };
         cmd.SetAction(async (parse, ct) =>
         {
+            if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
             var files = parse.GetValue(paths)!.SelectMany(Expand).Distinct().ToList();
             using var store = Store.Open(parse.GetValue(Db)!);
             var run = store.StartRun();
@@ -53,7 +60,7 @@ internal static class StoreCommands
                     if (forced || sha is null || !store.HasShared(sha))
                     {
                         if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(Isolation.IsolatedReader.SelfCommand(), limit);
-                        try { result = Pipeline.Process(file, reader.Read); }
+                        try { result = Pipeline.Process(file, reader.Read, options); }
                         finally { workers.Add(reader); }
                     }
                     await channel.Writer.WriteAsync(result, token);
@@ -171,7 +178,7 @@ internal static class StoreCommands
         var cmd = new Command("figures", "one row per report, chosen figures as columns") { Db, keys, year, Format, Out };
         cmd.SetAction(parse =>
         {
-            var chosen = parse.GetValue(keys) is { Length: > 0 } k ? k : ["budget.initial", "budget.adjusted", "budget.actual", "budget.execution_rate", "score.total", "grade"];
+            var chosen = parse.GetValue(keys) is { Length: > 0 } k ? k : [Keys.BudgetInitial, Keys.Adjusted, Keys.Actual, Keys.ExecutionRate, Keys.TotalScore, Keys.Grade];
             using var store = Store.Open(parse.GetValue(Db)!);
             var p = new DynamicParameters();
             p.Add("year", parse.GetValue(year));

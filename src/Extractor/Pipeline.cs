@@ -17,13 +17,14 @@ public sealed record ProcessedFile(string Path, string Sha256, JsonObject Json, 
 /// <summary>file → Document → Report → Discrepancies; every failure becomes a typed status, never an exception.</summary>
 public static class Pipeline
 {
-    public static JsonObject Run(string path) => Process(path).Json;
+    public static JsonObject Run(string path, ExtractionOptions? options = null) => Process(path, options: options).Json;
 
-    public static ProcessedFile Process(string path, ReadLimits? limits = null) =>
-        Process(path, p => DocumentLoader.Read(p, limits));
+    public static ProcessedFile Process(string path, ReadLimits? limits = null, ExtractionOptions? options = null) =>
+        Process(path, p => DocumentLoader.Read(p, limits), options);
 
     /// <param name="read">how to read the file: in this process, or in an isolated worker (Isolation.IsolatedReader).</param>
-    public static ProcessedFile Process(string path, Func<string, Document> read)
+    /// <param name="options">the lexicon to extract with (the embedded one unless a province's overlay is given).</param>
+    public static ProcessedFile Process(string path, Func<string, Document> read, ExtractionOptions? options = null)
     {
         Document doc;
         try
@@ -40,7 +41,7 @@ public static class Pipeline
         }
         try
         {
-            var report = ReportExtractor.Extract(doc);
+            var report = ReportExtractor.Extract(doc, options);
             var result = Validator.Run(report);
             return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(result.Discrepancies), result.Skipped),
                 doc, report, result.Discrepancies);

@@ -23,11 +23,14 @@ public static class ReportExtractor
     private static readonly IRecogniser[] Recognisers =
         [new ProseIndicators(), new ProseProjects(), new TableReader(), new ProseFigures(), new CountsAndGrade()];
 
-    public static Report Extract(Document doc, ExtractionOptions? options = null)
+    public static Report Extract(Document doc, ExtractionOptions? options = null) => Extract(doc, options, genreCheck: true);
+
+    /// <param name="genreCheck">false for a fragment of a report (the phrasing fixtures), which need not read as a whole report.</param>
+    internal static Report Extract(Document doc, ExtractionOptions? options, bool genreCheck)
     {
         var vocabulary = Vocabulary.For((options ?? ExtractionOptions.Default).Lexicon);
         var flow = FlowText.Build(doc, vocabulary);
-        GenreCheck(vocabulary, flow);
+        if (genreCheck) GenreCheck(vocabulary, flow);
         var cx = new ExtractionContext(flow, vocabulary, ProseMoneyUnit(vocabulary, flow.Text));
         var found = new Candidates();
         foreach (var recogniser in Recognisers) recogniser.Recognise(cx, found);

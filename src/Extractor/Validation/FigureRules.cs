@@ -50,7 +50,7 @@ public sealed class AdjustedSumRule : IRule
 {
     public string Code => "BUDGET_ADJUSTED_SUM";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.SumRule(Code, R.F(r, "budget.adjusted"), [R.F(r, "budget.initial"), R.F(r, "budget.adjustment")], "调整后全年预算数", "年初预算与年中调整");
+        R.SumRule(Code, R.F(r, Keys.Adjusted), [R.F(r, Keys.BudgetInitial), R.F(r, Keys.Adjustment)], "调整后全年预算数", "年初预算与年中调整");
 }
 
 /// <summary>BUDGET_ADJUSTMENT_RATE: 预算调整率 = |年中调整数| / 年初预算 (调整数 taken as 调整后 − 年初 when unstated).</summary>
@@ -59,11 +59,11 @@ public sealed class AdjustmentRateRule : IRule
     public string Code => "BUDGET_ADJUSTMENT_RATE";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        var initial = R.F(r, "budget.initial");
-        var change = R.F(r, "budget.adjustment");
-        if (change is null && initial is not null && R.F(r, "budget.adjusted") is { } adjusted)
-            change = adjusted with { Key = "budget.adjusted", Value = adjusted.Value - initial.Value, Decimals = Math.Max(adjusted.Decimals, initial.Decimals) };
-        return R.RateRule(Code, r, "budget.adjustment_rate", change, initial, "预算调整率", "年中调整数", "年初预算", absolute: true);
+        var initial = R.F(r, Keys.BudgetInitial);
+        var change = R.F(r, Keys.Adjustment);
+        if (change is null && initial is not null && R.F(r, Keys.Adjusted) is { } adjusted)
+            change = adjusted with { Key = Keys.Adjusted, Value = adjusted.Value - initial.Value, Decimals = Math.Max(adjusted.Decimals, initial.Decimals) };
+        return R.RateRule(Code, r, Keys.AdjustmentRate, change, initial, "预算调整率", "年中调整数", "年初预算", absolute: true);
     }
 }
 
@@ -72,7 +72,7 @@ public sealed class ExecutionRateRule : IRule
 {
     public string Code => "BUDGET_EXECUTION_RATE";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.RateRule(Code, r, "budget.execution_rate", R.F(r, "budget.actual"), R.F(r, "budget.adjusted"), "预算执行率", "全年实际支出", "全年预算");
+        R.RateRule(Code, r, Keys.ExecutionRate, R.F(r, Keys.Actual), R.F(r, Keys.Adjusted), "预算执行率", "全年实际支出", "全年预算");
 }
 
 /// <summary>BUDGET_INITIAL_SPLIT: 年初预算 = 基本支出 + 项目支出, and = 上级 + 本级 (+ 其他).</summary>
@@ -81,11 +81,11 @@ public sealed class InitialSplitRule : IRule
     public string Code => "BUDGET_INITIAL_SPLIT";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        var initial = R.F(r, "budget.initial");
-        foreach (var d in R.SumRule(Code, initial, [R.F(r, "budget.initial.basic"), R.F(r, "budget.initial.project")], "年初预算数", "基本支出与项目支出年初预算"))
+        var initial = R.F(r, Keys.BudgetInitial);
+        foreach (var d in R.SumRule(Code, initial, [R.F(r, Keys.InitialBasic), R.F(r, Keys.InitialProject)], "年初预算数", "基本支出与项目支出年初预算"))
             yield return d;
-        var sources = new List<Figure?> { R.F(r, "budget.initial.superior"), R.F(r, "budget.initial.local") };
-        if (R.F(r, "budget.initial.other") is { } other) sources.Add(other);
+        var sources = new List<Figure?> { R.F(r, Keys.InitialSuperior), R.F(r, Keys.InitialLocal) };
+        if (R.F(r, Keys.InitialOther) is { } other) sources.Add(other);
         foreach (var d in R.SumRule(Code, initial, sources, "年初预算数", "上级、本级和其他资金"))
             yield return d;
     }
@@ -96,7 +96,7 @@ public sealed class ExpenditureSplitRule : IRule
 {
     public string Code => "EXPENDITURE_SPLIT";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.SumRule(Code, R.F(r, "budget.actual"), [R.First(r, "expenditure.basic", "basic.actual"), R.First(r, "expenditure.project", "project.actual")],
+        R.SumRule(Code, R.F(r, Keys.Actual), [R.First(r, Keys.ExpenditureBasic, Keys.BasicActual), R.First(r, Keys.ExpenditureProject, Keys.ProjectActual)],
             "全年实际支出", "基本支出与项目支出");
 }
 
@@ -105,7 +105,7 @@ public sealed class BasicBudgetSplitRule : IRule
 {
     public string Code => "BASIC_BUDGET_SPLIT";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.SumRule(Code, R.F(r, "basic.budget"), [R.F(r, "basic.personnel"), R.F(r, "basic.public")], "基本支出全年预算", "人员经费与公用经费");
+        R.SumRule(Code, R.F(r, Keys.BasicBudget), [R.F(r, Keys.BasicPersonnel), R.F(r, Keys.BasicPublic)], "基本支出全年预算", "人员经费与公用经费");
 }
 
 /// <summary>BASIC_EXECUTION_RATE: 基本支出执行率 = 基本支出实际 / 基本支出预算.</summary>
@@ -113,7 +113,7 @@ public sealed class BasicExecutionRateRule : IRule
 {
     public string Code => "BASIC_EXECUTION_RATE";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.RateRule(Code, r, "basic.execution_rate", R.First(r, "basic.actual", "expenditure.basic"), R.F(r, "basic.budget"), "基本支出执行率", "基本支出实际支出", "基本支出预算");
+        R.RateRule(Code, r, Keys.BasicExecutionRate, R.First(r, Keys.BasicActual, Keys.ExpenditureBasic), R.F(r, Keys.BasicBudget), "基本支出执行率", "基本支出实际支出", "基本支出预算");
 }
 
 /// <summary>PROJECT_EXECUTION_RATE: 项目支出执行率 = 项目实际支出 / 项目预算.</summary>
@@ -121,7 +121,7 @@ public sealed class ProjectExecutionRateRule : IRule
 {
     public string Code => "PROJECT_EXECUTION_RATE";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.RateRule(Code, r, "project.execution_rate", R.First(r, "project.actual", "expenditure.project"), R.F(r, "project.budget"), "项目资金执行率", "项目实际支出", "项目预算");
+        R.RateRule(Code, r, Keys.ProjectExecutionRate, R.First(r, Keys.ProjectActual, Keys.ExpenditureProject), R.F(r, Keys.ProjectBudget), "项目资金执行率", "项目实际支出", "项目预算");
 }
 
 /// <summary>SHARE_OF_TOTAL: 占总支出比例 = 该部分实际支出 / 全年实际支出.</summary>
@@ -130,10 +130,10 @@ public sealed class ShareOfTotalRule : IRule
     public string Code => "SHARE_OF_TOTAL";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        var total = R.F(r, "budget.actual");
-        foreach (var d in R.RateRule(Code, r, "basic.share", R.First(r, "basic.actual", "expenditure.basic"), total, "基本支出占总支出比例", "基本支出", "全年实际支出"))
+        var total = R.F(r, Keys.Actual);
+        foreach (var d in R.RateRule(Code, r, Keys.BasicShare, R.First(r, Keys.BasicActual, Keys.ExpenditureBasic), total, "基本支出占总支出比例", "基本支出", "全年实际支出"))
             yield return d;
-        foreach (var d in R.RateRule(Code, r, "project.share", R.First(r, "project.actual", "expenditure.project"), total, "项目支出占总支出比例", "项目支出", "全年实际支出"))
+        foreach (var d in R.RateRule(Code, r, Keys.ProjectShare, R.First(r, Keys.ProjectActual, Keys.ExpenditureProject), total, "项目支出占总支出比例", "项目支出", "全年实际支出"))
             yield return d;
     }
 }
@@ -143,7 +143,7 @@ public sealed class ProcurementRateRule : IRule
 {
     public string Code => "PROCUREMENT_EXECUTION_RATE";
     public IEnumerable<Discrepancy> Check(Report r) =>
-        R.RateRule(Code, r, "procurement.execution_rate", R.F(r, "procurement.actual"), R.F(r, "procurement.budget"), "政府采购执行率", "实际政府采购数", "政府采购预算数");
+        R.RateRule(Code, r, Keys.ProcurementRate, R.F(r, Keys.ProcurementActual), R.F(r, Keys.ProcurementBudget), "政府采购执行率", "实际政府采购数", "政府采购预算数");
 }
 
 /// <summary>ASSET_NET: 固定资产原值 − 累计折旧 = 固定资产净值.</summary>
@@ -152,9 +152,9 @@ public sealed class AssetNetRule : IRule
     public string Code => "ASSET_NET";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "assets.original") is not { } original || R.F(r, "assets.depreciation") is not { } dep) return [];
+        if (R.F(r, Keys.AssetsOriginal) is not { } original || R.F(r, Keys.AssetsDepreciation) is not { } dep) return [];
         var negated = dep with { Value = -dep.Value };
-        return R.SumRule(Code, R.F(r, "assets.net"), [original, negated], "固定资产净值", "原值减累计折旧");
+        return R.SumRule(Code, R.F(r, Keys.AssetsNet), [original, negated], "固定资产净值", "原值减累计折旧");
     }
 }
 
@@ -164,8 +164,8 @@ public sealed class StaffOverQuotaRule : IRule
     public string Code => "STAFF_OVER_QUOTA";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "staff.actual") is { } actual && R.F(r, "staff.authorized") is { } quota && actual.Value > quota.Value)
-            yield return new Discrepancy(Code, Severity.Warning, ["staff.actual", "staff.authorized"], actual.Value, quota.Value,
+        if (R.F(r, Keys.StaffActual) is { } actual && R.F(r, Keys.StaffAuthorized) is { } quota && actual.Value > quota.Value)
+            yield return new Discrepancy(Code, Severity.Warning, [Keys.StaffActual, Keys.StaffAuthorized], actual.Value, quota.Value,
                 $"实有人数{actual.Value}人，超过编制数{quota.Value}名", actual.Page);
     }
 }

@@ -11,9 +11,9 @@ public sealed class ProjectItemsSumRule : IRule
     {
         if (r.Projects.Count == 0) yield break;
         if (Completeness.ProjectsIncomplete(r) is { } why) { yield return new SkippedCheck(Code, why); yield break; }
-        if (R.F(r, "project.budget") is not null && r.Projects.FirstOrDefault(p => p.Budget is null) is { } nb)
+        if (R.F(r, Keys.ProjectBudget) is not null && r.Projects.FirstOrDefault(p => p.Budget is null) is { } nb)
             yield return new SkippedCheck(Code, $"项目“{nb.Name}”的预算未能读取");
-        if (R.First(r, "project.actual", "expenditure.project") is not null && r.Projects.FirstOrDefault(p => p.Actual is null) is { } na)
+        if (R.First(r, Keys.ProjectActual, Keys.ExpenditureProject) is not null && r.Projects.FirstOrDefault(p => p.Actual is null) is { } na)
             yield return new SkippedCheck(Code, $"项目“{na.Name}”的实际支出未能读取");
     }
 
@@ -22,8 +22,8 @@ public sealed class ProjectItemsSumRule : IRule
         if (r.Projects.Count == 0 || Completeness.ProjectsIncomplete(r) is not null) yield break;
         foreach (var (key, pick, label) in new (string[], Func<Project, decimal?>, string)[]
                  {
-                     (["project.budget"], p => p.Budget, "预算"),
-                     (["project.actual", "expenditure.project"], p => p.Actual, "实际支出"),
+                     ([Keys.ProjectBudget], p => p.Budget, "预算"),
+                     ([Keys.ProjectActual, Keys.ExpenditureProject], p => p.Actual, "实际支出"),
                  })
         {
             if (R.First(r, key) is not { } total || r.Projects.Any(p => pick(p) is null)) continue;
@@ -43,12 +43,12 @@ public sealed class ProjectCountRule : IRule
     public string Code => "PROJECT_COUNT";
 
     public IEnumerable<SkippedCheck> Skipped(Report r) =>
-        r.Projects.Count > 0 && R.F(r, "project.count") is not null && Completeness.ProjectsIncomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
+        r.Projects.Count > 0 && R.F(r, Keys.ProjectCount) is not null && Completeness.ProjectsIncomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
 
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (r.Projects.Count == 0 || Completeness.ProjectsIncomplete(r) is not null || R.F(r, "project.count") is not { } count || count.Value == r.Projects.Count) yield break;
-        yield return new Discrepancy(Code, Severity.Error, ["project.count", "projects"], count.Value, r.Projects.Count,
+        if (r.Projects.Count == 0 || Completeness.ProjectsIncomplete(r) is not null || R.F(r, Keys.ProjectCount) is not { } count || count.Value == r.Projects.Count) yield break;
+        yield return new Discrepancy(Code, Severity.Error, [Keys.ProjectCount, "projects"], count.Value, r.Projects.Count,
             $"填报共有{count.Value}个项目，但列出{r.Projects.Count}个", count.Page);
     }
 }

@@ -8,15 +8,15 @@ public sealed class ExecutionScoreRule : IRule
     public string Code => "EXECUTION_SCORE";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "score.execution") is not { } score || R.F(r, "budget.execution_rate") is not { } rate) yield break;
-        var weight = R.F(r, "score.execution_weight")?.Value ?? 10m;
+        if (R.F(r, Keys.ExecutionScore) is not { } score || R.F(r, Keys.ExecutionRate) is not { } rate) yield break;
+        var weight = R.F(r, Keys.ExecutionWeight)?.Value ?? 10m;
         var d = Validation.Check.DecimalsOf(score);
         decimal Points(decimal pct) => weight * Math.Min(100m, Math.Max(0, pct)) / 100m;
         var expected = Validation.Check.Round(Points(rate.Value), d);
         var h = Validation.Check.Half(d);
         var err = Validation.Check.Half(Validation.Check.DecimalsOf(rate));
         if (expected == score.Value || (score.Value + h >= Points(rate.Value - err) && score.Value - h <= Points(rate.Value + err))) yield break;
-        yield return new Discrepancy(Code, Severity.Error, ["score.execution", "budget.execution_rate"], score.Value, expected,
+        yield return new Discrepancy(Code, Severity.Error, [Keys.ExecutionScore, Keys.ExecutionRate], score.Value, expected,
             $"预算执行率得分填报{Validation.Check.Show(score.Value)}分，但权重{Validation.Check.Show(weight)}分 × 执行率{Validation.Check.Show(rate.Value)}% = {Validation.Check.Show(expected)}分", score.Page);
     }
 }
@@ -35,12 +35,12 @@ public sealed class WeightTotalRule : IRule
     {
         if (r.Indicators.Count == 0 || Incomplete(r) is not null) yield break;
         var sum = r.Indicators.Sum(i => i.Weight!.Value);
-        var execution = R.F(r, "score.execution_weight")?.Value ?? (R.F(r, "score.execution") is not null ? 10m : (decimal?)null);
+        var execution = R.F(r, Keys.ExecutionWeight)?.Value ?? (R.F(r, Keys.ExecutionScore) is not null ? 10m : (decimal?)null);
         // Without an execution score in the report, the indicators alone may carry 100, or 90 beside an unstated 10.
         var ok = execution is { } e ? sum + e == 100m : sum is 100m or 90m;
         if (ok) yield break;
         var total = sum + (execution ?? 0);
-        yield return new Discrepancy(Code, Severity.Error, ["indicators.weight", "score.execution_weight"], total, 100m,
+        yield return new Discrepancy(Code, Severity.Error, ["indicators.weight", Keys.ExecutionWeight], total, 100m,
             $"各指标权重之和{Validation.Check.Show(sum)}分" + (execution is { } x ? $"加预算执行率权重{Validation.Check.Show(x)}分" : "") + $"为{Validation.Check.Show(total)}分，不等于100分",
             r.Indicators[0].Page);
     }
@@ -54,19 +54,19 @@ public sealed class ScoreTotalRule : IRule
     private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Score, "得分");
 
     public IEnumerable<SkippedCheck> Skipped(Report r) =>
-        R.F(r, "score.total") is not null && r.Indicators.Count > 0 && Incomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
+        R.F(r, Keys.TotalScore) is not null && r.Indicators.Count > 0 && Incomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
 
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "score.total") is not { } total || r.Indicators.Count == 0 || Incomplete(r) is not null) yield break;
-        var execution = R.F(r, "score.execution");
+        if (R.F(r, Keys.TotalScore) is not { } total || r.Indicators.Count == 0 || Incomplete(r) is not null) yield break;
+        var execution = R.F(r, Keys.ExecutionScore);
         var sum = r.Indicators.Sum(i => i.Score!.Value) + (execution?.Value ?? 0);
         // Whole points are exact by convention; a score written with decimals may carry half a unit of its last digit.
         static decimal Err(int decimals) => decimals > 0 ? Validation.Check.Half(decimals) : 0m;
         var tolerance = Err(Validation.Check.DecimalsOf(total)) + r.Indicators.Sum(i => Err(i.Score!.Value.Scale))
             + (execution is null ? 0 : Err(Validation.Check.DecimalsOf(execution))) + 0.0000001m;
         if (Math.Abs(sum - total.Value) <= tolerance) yield break;
-        yield return new Discrepancy(Code, Severity.Error, ["score.total", "indicators.score", "score.execution"], total.Value, sum,
+        yield return new Discrepancy(Code, Severity.Error, [Keys.TotalScore, "indicators.score", Keys.ExecutionScore], total.Value, sum,
             $"综合得分填报{Validation.Check.Show(total.Value)}分，但各指标得分" + (execution is null ? "" : "与预算执行率得分") + $"之和为{Validation.Check.Show(sum)}分", total.Page);
     }
 }
@@ -78,10 +78,10 @@ public sealed class GradeBandRule : IRule
     public static string Band(decimal total) => total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
     public IEnumerable<Discrepancy> Check(Report r)
     {
-        if (R.F(r, "grade") is not { Word: { } grade } g || R.F(r, "score.total") is not { } total) yield break;
+        if (R.F(r, Keys.Grade) is not { Word: { } grade } g || R.F(r, Keys.TotalScore) is not { } total) yield break;
         var band = Band(total.Value);
         if (band != grade)
-            yield return new Discrepancy(Code, Severity.Error, ["grade", "score.total"], grade, band,
+            yield return new Discrepancy(Code, Severity.Error, [Keys.Grade, Keys.TotalScore], grade, band,
                 $"评价等级填报“{grade}”，但综合得分{Validation.Check.Show(total.Value)}分对应“{band}”", g.Page);
     }
 }

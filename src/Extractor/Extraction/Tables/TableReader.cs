@@ -112,8 +112,9 @@ internal sealed class TableReader : IRecogniser
         return view.Grid.Length;
     }
 
-    // "(万元)", "2023年", "①": numbers a header cell may hold.
-    private static bool IsHeaderNumber(string cell) => Regex.IsMatch(cell, @"^[^\d]*\d{4}[^\d]*$") || cell.Length > 12;
+    // "2023年度", a long caption with a number in it: numbers a header cell may hold.
+    private static bool IsHeaderNumber(string cell) =>
+        Regex.IsMatch(cell, @"^\D*(?:19|20)\d\d\D+$") || (cell.Length > 12 && cell.Count(c => c > 0x3000) > 6);
 
     // "金额单位：元" in the lines just before the table, or in its first row.
     private static string? CaptionUnit(ExtractionContext cx, int offset, TableView view)
