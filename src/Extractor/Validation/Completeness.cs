@@ -37,7 +37,8 @@ internal static class Completeness
     public static string? ProjectsIncomplete(Report r)
     {
         if (NumberingGap(r.Projects.Select(p => p.Label)) is { } gap) return $"项目序号不连续（{gap}），可能有项目未能读取";
-        return null;
+        var unread = r.Unread.Count(u => u.Section == "project" && Money.IsMoneyUnit(u.Unit));
+        return unread > 0 ? $"项目部分有{unread}处金额未能归属到项目（见unread）" : null;
     }
 
     /// <summary>A gap in a numbering the report writes (1, 2, 4 / 一, 二, 四): "缺少第3项"; null when none or unnumbered.</summary>
