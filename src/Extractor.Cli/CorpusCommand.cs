@@ -20,7 +20,7 @@ internal static class CorpusCommand
 
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("dir") { Description = "folder to read recursively", DefaultValueFactory = _ => new DirectoryInfo("corpus") };
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "folder to read recursively", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var cmd = new Command("corpus", "read every .pdf/.docx/.txt under a folder and summarise") { dir };
         cmd.SetAction(parse =>
         {

@@ -9,7 +9,7 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") };
+        var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var verbose = new Option<bool>("--diffs") { Description = "list every differing field" };
         var lexicon = LexiconOption.Create();
         var cmd = new Command("evaluate", "measure extraction accuracy against the gold files") { dir, verbose, lexicon };
@@ -21,6 +21,7 @@ internal static class EvaluateCommand
                 return 2;
             }
             var root = parse.GetValue(dir)!.FullName;
+            if (!Directory.Exists(Path.Combine(root, "gold"))) { Console.Error.WriteLine($"{root} has no gold/ folder"); return 2; }
             var totals = new SortedDictionary<string, (int Fields, int Correct)>();
             foreach (var goldFile in Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order())
             {

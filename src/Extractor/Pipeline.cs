@@ -9,6 +9,9 @@ namespace Extractor;
 /// <summary>What the pipeline made of one file: the contract JSON, and the pieces the store keeps.</summary>
 public sealed record ProcessedFile(string Path, string Sha256, JsonObject Json, Document? Document, Report? Report, IReadOnlyList<Discrepancy> Discrepancies)
 {
+    /// <summary>The checks validation could not apply, with their reasons.</summary>
+    public IReadOnlyList<SkippedCheck> Skipped { get; init; } = [];
+
     public bool Ok => Report is not null;
     public string? ErrorCode => Json["error"]?["code"]?.GetValue<string>();
     public string? ErrorMessage => Json["error"]?["message"]?.GetValue<string>();
@@ -44,7 +47,7 @@ public static class Pipeline
             var report = ReportExtractor.Extract(doc, options);
             var result = Validator.Run(report);
             return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(result.Discrepancies), result.Skipped),
-                doc, report, result.Discrepancies);
+                doc, report, result.Discrepancies) { Skipped = result.Skipped };
         }
         catch (NotAReportException e)
         {

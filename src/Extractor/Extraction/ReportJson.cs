@@ -83,6 +83,7 @@ public static class ReportJson
                 ["message"] = d.Message, ["page"] = d.Page,
             };
             if (d.Indicator is { } i) o["indicator"] = i;
+            if (d.Source is { } t) o["text"] = t;
             return (JsonNode)o;
         }).ToArray());
 

@@ -18,7 +18,17 @@ public static class Validator
 
     /// <summary>Every rule's discrepancies, and the checks not applied for want of a certain reading.</summary>
     public static ValidationResult Run(Report report) =>
-        new(Rules.SelectMany(rule => rule.Check(report)).ToList(), Rules.SelectMany(rule => rule.Skipped(report)).ToList());
+        new(Rules.SelectMany(rule => rule.Check(report)).Select(d => d with { Source = SourceOf(report, d) }).ToList(),
+            Rules.SelectMany(rule => rule.Skipped(report)).ToList());
+
+    // The passage a finding rests on: its indicator's text, or the text of the first figure it names.
+    private static string? SourceOf(Report r, Discrepancy d)
+    {
+        if (d.Indicator is { } seq && seq >= 1 && seq <= r.Indicators.Count) return Trim(r.Indicators[seq - 1].Text);
+        return d.Fields.Select(f => r.Figures.TryGetValue(f, out var fig) ? fig.Text : null).FirstOrDefault(t => t is not null) is { } text ? Trim(text) : null;
+    }
+
+    private static string Trim(string s) => s.Length <= 300 ? s : s[..300] + "…";
 }
 
 /// <summary>What validation found, and what it could not check.</summary>
