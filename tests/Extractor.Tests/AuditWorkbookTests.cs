@@ -171,3 +171,20 @@ public class AuditWorkbookTests
         Assert.Matches("^F[0-9A-F]{10}$", id);
     }
 }
+
+/// <summary>A store written by the first version of the program (schema 1) opens, and keeps its reviews.</summary>
+public class StoreMigrationTests
+{
+    [Fact]
+    public void A_version_1_store_is_brought_up_to_date_and_its_review_follows_the_finding()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("extractor-v1-").FullName, "old.db");
+        File.Copy(Corpus.Fixture("store-v1.db"), db);
+        using var store = Store.OpenExisting(db);
+        Assert.Equal(2L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "PRAGMA user_version"));
+        var reviewed = Assert.Single(store.Findings(), f => f.Status != "open");
+        Assert.Equal(("BUDGET_ADJUSTMENT_RATE", "confirmed", "v1 note"), (reviewed.Rule, reviewed.Status, reviewed.Note));
+        Assert.Matches("^F[0-9A-F]{10}$", reviewed.Id);
+        Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reviews_v1'"));
+    }
+}
