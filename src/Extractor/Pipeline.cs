@@ -53,6 +53,12 @@ public static class Pipeline
         {
             return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.NotAReport, e.Message), doc, null, []);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect of the extractor on this file: the file gets its row and code, the batch goes on.
+            return new ProcessedFile(path, doc.Source.Sha256,
+                ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.ExtractionFailed, $"extraction failed: {e.GetType().Name}: {e.Message}"), doc, null, []);
+        }
     }
 
     private static string HashOrEmpty(string path)

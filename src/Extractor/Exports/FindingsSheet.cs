@@ -61,6 +61,7 @@ public static class ErrorNames
         "too_large" => "文件过大（超过处理上限）",
         "timeout" => "读取超时（文件过于复杂或异常）",
         "not_found" => "文件不存在或无法打开",
+        "extraction_failed" => "文件已读取，但数据提取出错（程序缺陷，请报告）",
         _ => code,
     };
 }

@@ -41,7 +41,7 @@ internal sealed class ProseFigures : IRecogniser
     private static void ReadParagraph(ExtractionContext cx, Candidates found, int offset, string line, string section)
     {
         var v = cx.Vocabulary;
-        var tags = v.FigureLabels.Tags(line);
+        var tags = Labels(v, line);
         var ctx = new Context();
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
         {
@@ -74,9 +74,27 @@ internal sealed class ProseFigures : IRecogniser
             var spanLength = offset + m.Index + m.Length - spanStart;
             found.Figures.Add(new Figure(key, kind == "money" ? Money.ToWan(value, unit) : value, unit,
                 cx.Flow.SourceSpan(spanStart, spanLength), cx.Flow.PageAt(offset + m.Index), spanStart)
-            { Decimals = Values.Decimals(m.Groups["num"].Value) });
+            {
+                Decimals = Values.Decimals(m.Groups["num"].Value),
+                Box = cx.Flow.BoxOf(offset + m.Index, m.Length), Paragraph = cx.Flow.BlockAt(offset + m.Index),
+            });
             found.Take(offset + m.Index, m.Length);
         }
+    }
+
+    /// <summary>
+    /// The labels of a text: a subject inside a mask ("按上级要求") names no one, and a weak measure inside a
+    /// longer subject ("预算" in "一般公共预算财政拨款") measures nothing.
+    /// </summary>
+    internal static List<Tag> Labels(Vocabulary v, string text)
+    {
+        var tags = v.FigureLabels.Tags(text);
+        var masks = tags.Where(t => t.Facet == "subject_mask").ToList();
+        var subjects = tags.Where(t => t.Facet == "subject").ToList();
+        bool Inside(Tag t, Tag outer) => t.Start >= outer.Start && t.End <= outer.End && t.Length < outer.Length;
+        return tags.Where(t => t.Facet != "subject_mask"
+            && !(t.Facet == "subject" && masks.Any(m => Inside(t, m) || t.Start >= m.Start && t.End <= m.End))
+            && !(t.Facet == "measure" && subjects.Any(s => Inside(t, s)))).ToList();
     }
 
     /// <summary>The sign word nearest before the value ("追加和核减相抵后净增加…" is a plus).</summary>

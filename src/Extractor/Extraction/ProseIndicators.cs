@@ -1,3 +1,4 @@
+using Extractor.Reading;
 using System.Text.RegularExpressions;
 using Extractor.Extraction.Lexicon;
 using Lex = Extractor.Extraction.Lexicon.Lexicon;
@@ -162,12 +163,14 @@ internal sealed class ProseIndicators : IRecogniser
         var labels = tags.Where(t => t.Facet is "role" or "measure" && !InName(t.Start, t.Length)).ToList();
 
         var parts = new Dictionary<string, (decimal Value, string? Unit, string? Op, bool OpWritten)>();
+        var boxes = new Dictionary<string, Place>();
         var restated = new List<IndicatorStatement>();
         var taken = new List<Span>();
         var lastEnd = nameEnd;
         foreach (Match m in Number().Matches(body))
         {
-            if (m.Index < nameEnd || InName(m.Index, m.Length)) continue;
+            // A number inside a label ("1-6月完成值") or the name is no value.
+            if (m.Index < nameEnd || InName(m.Index, m.Length) || tags.Any(t => t.Facet == "role" && t.Start <= m.Index && m.Index < t.End)) continue;
             var clauseStart = Math.Max(lastEnd, Clauses.LastBoundary(body, m.Index));
             var (unit, unitEnd) = UnitAfter(body, m.Index + m.Length, tags);
             lastEnd = unitEnd;
@@ -179,7 +182,10 @@ internal sealed class ProseIndicators : IRecogniser
             var value = Values.Parse(m.Value);
             var (op, written) = Operator(v, tags, role.End, m.Index, unitEnd);
             if (parts.TryAdd(role.Canonical, (value, unit, op, written)))
+            {
                 taken.Add(new Span(bodyStart + m.Index, m.Length));
+                if (flow.BoxOf(bodyStart + m.Index, unitEnd - m.Index) is { } box) boxes[role.Canonical] = new Place(flow.PageAt(bodyStart + m.Index), box);
+            }
             else
             {
                 restated.Add(new IndicatorStatement(role.Canonical, value, unit, flow.SourceSpan(bodyStart + clauseStart, unitEnd - clauseStart)));
@@ -197,6 +203,8 @@ internal sealed class ProseIndicators : IRecogniser
         {
             Label = s.Marked ? Label(v, LastMarker(v, text.Substring(s.Index, s.Length)) is var (at, len) ? flow.SourceSpan(s.Index + at, len) : "") : null,
             Restated = restated,
+            Boxes = boxes,
+            Paragraph = flow.BlockAt(s.Index),
         };
         return new Block(indicator, taken);
     }
@@ -212,6 +220,14 @@ internal sealed class ProseIndicators : IRecogniser
     {
         var i = 0;
         while (i < body.Length && (char.IsWhiteSpace(body[i]) || body[i] is ':' or '：' or '.' or '、' or ',')) i++;
+        // "名称：…" — a stretch without numbers up to a colon is the whole name, whatever words it holds
+        // ("主要污染物减排任务完成率：目标值…").
+        var colon = body.IndexOfAny([':', '：', '\n', '。', ',', '，', ';', '；'], i);
+        if (colon > i + 1 && body[colon] is ':' or '：' && !body[i..colon].Any(char.IsAsciiDigit) && colon - i <= 40)
+        {
+            var whole = body[i..colon].Trim();
+            return v.Lexicon.Forms("pronoun").Any(whole.StartsWith) ? (null, colon) : (whole, colon);
+        }
         var tags = v.IndicatorLabels.Tags(body[i..]);
         var stop = tags.Where(t => (t.Facet == "op" && t.Entry.Attribute("postfix") is null || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0)
             .Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();

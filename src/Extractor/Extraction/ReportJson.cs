@@ -84,6 +84,15 @@ public static class ReportJson
             };
             if (d.Indicator is { } i) o["indicator"] = i;
             if (d.Source is { } t) o["text"] = t;
+            if (d.Box is { } b) o["box"] = BoxNode(b);
+            if (d.Evidence.Count > 0)
+                o["evidence"] = new JsonArray(d.Evidence.Select(e =>
+                {
+                    var n = new JsonObject { ["field"] = e.Field, ["label"] = e.Label, ["text"] = e.Text, ["page"] = e.Page };
+                    if (e.Box is { } eb) n["box"] = BoxNode(eb);
+                    if (e.Paragraph is { } ep) n["paragraph"] = ep;
+                    return (JsonNode)n;
+                }).ToArray());
             return (JsonNode)o;
         }).ToArray());
 
@@ -102,8 +111,14 @@ public static class ReportJson
         if (f.Unit is not null) o["unit"] = f.Unit;
         o["text"] = f.Text;
         o["page"] = f.Page;
+        if (f.Box is { } b) o["box"] = BoxNode(b);
+        if (f.Paragraph is { } p) o["paragraph"] = p;
         return o;
     }
+
+    /// <summary>[x0, y0, x1, y1] in PDF points, origin bottom-left, to two decimals.</summary>
+    public static JsonArray BoxNode(Box b) =>
+        new(JsonValue.Create(Math.Round(b.Left, 2)), JsonValue.Create(Math.Round(b.Bottom, 2)), JsonValue.Create(Math.Round(b.Right, 2)), JsonValue.Create(Math.Round(b.Top, 2)));
 
     private static JsonObject Quantity(decimal value, string? unit)
     {
@@ -132,6 +147,9 @@ public static class ReportJson
         if (i.DeviationReason is { } d) o["deviation_reason"] = d;
         if (i.Improvement is { } im) o["improvement"] = im;
         o["page"] = i.Page;
+        if (i.Boxes.Count > 0)
+            o["boxes"] = new JsonObject(i.Boxes.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject { ["page"] = p.Value.Page, ["box"] = BoxNode(p.Value.Box) })));
+        if (i.Paragraph is { } para) o["paragraph"] = para;
         return o;
     }
 

@@ -39,7 +39,7 @@ internal sealed class Vocabulary
     {
         Lexicon = lexicon;
         Keys = new KeyMap(lexicon);
-        FigureLabels = lexicon.Matcher("measure", "subject", "sign", "breakdown", "role");
+        FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role");
         IndicatorLabels = lexicon.Matcher("role", "op", "filler");
         Sections = lexicon.Matcher("section");
         var units = Alternation(lexicon.Forms("unit"));

@@ -7,7 +7,16 @@ public sealed record Discrepancy(
 {
     /// <summary>The source passage the finding rests on: the stated figure's text, or the indicator's.</summary>
     public string? Source { get; init; }
+
+    /// <summary>Each figure the finding names, where it stands: its text, page and (PDF) box.</summary>
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>The box of the first figure it names (PDF).</summary>
+    public Reading.Box? Box => Evidence.Select(e => e.Box).FirstOrDefault(b => b is not null);
 }
+
+/// <summary>One figure a finding names: the field, how people call it, the passage, page, box and value.</summary>
+public sealed record Evidence(string Field, string Label, string Text, int Page, Reading.Box? Box, int? Paragraph, decimal? Value, string? Unit);
 
 public static class Severity
 {

@@ -33,12 +33,12 @@ internal sealed class FigureTable : ITableKind
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
                 {
-                    found.Figures.Add(new Figure(f.Key, f.Value, f.Unit, text, view.Page, place.Offset) { Decimals = q.Decimals });
+                    found.Figures.Add(place.Figure(view, r, c, f.Key, f.Value, f.Unit, text, q.Decimals));
                     continue;
                 }
                 var unit = q.Unit ?? TablePlace.LabelUnit(v, cLabel) ?? TablePlace.LabelUnit(v, rLabel) ?? place.CaptionUnit;
                 if (unit is not null && v.UnitKind(unit) is "money" or "percent" or "score")
-                    found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.Page, place.Offset, place.Section));
+                    found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.PageOf(r), place.Offset, place.Section));
             }
         }
     }
@@ -76,8 +76,8 @@ internal sealed class FigureTable : ITableKind
     private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution)
     {
         var v = place.Vocabulary;
-        var rowTags = v.FigureLabels.Tags(rowLabel);
-        var colTags = v.FigureLabels.Tags(columnLabel);
+        var rowTags = ProseFigures.Labels(v, rowLabel);
+        var colTags = ProseFigures.Labels(v, columnLabel);
         var totals = v.Lexicon.Matcher("total_row");
         bool IsTotal(string label) => label.Split('|').Any(part => totals.IsWhole(part, out var t) && t!.Canonical == "total");
 

@@ -60,8 +60,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
             {
                 if (total == "subtotal") continue;
-                AddScore(found, place, Keys.TotalScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
-                AddScore(found, place, Keys.WeightTotal, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
+                AddScore(found, place, view, r, Keys.TotalScore, text, used, roles.GetValueOrDefault("score", -1));
+                AddScore(found, place, view, r, Keys.WeightTotal, text, used, roles.GetValueOrDefault("weight", -1));
                 Unread(view, r, place, found, used);
                 continue;
             }
@@ -69,11 +69,11 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             {
                 if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
                 {
-                    found.Figures.Add(new Figure(Keys.ExecutionRate, rate.Value, "%", text, view.Page, place.Offset) { Decimals = rate.Decimals });
+                    found.Figures.Add(place.Figure(view, r, roles["actual"], Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
                     used.Add(roles["actual"]);
                 }
-                AddScore(found, place, Keys.ExecutionWeight, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
-                AddScore(found, place, Keys.ExecutionScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
+                AddScore(found, place, view, r, Keys.ExecutionWeight, text, used, roles.GetValueOrDefault("weight", -1));
+                AddScore(found, place, view, r, Keys.ExecutionScore, text, used, roles.GetValueOrDefault("score", -1));
                 Unread(view, r, place, found, used);
                 continue;
             }
@@ -93,7 +93,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 label = name[..marker.Length].TrimEnd(':', '：', '.', '、', ' ');
                 name = name[marker.Length..].TrimStart(':', '：', '.', '、', ' ');
             }
-            var indicator = ReadRow(v, view, r, name, text, group);
+            var indicator = ReadRow(v, view, r, name, text, group, place.Block);
             if (indicator is not null && label is not null && indicator.Label is null) indicator = indicator with { Label = label };
             if (indicator is null) { Unread(view, r, place, found, used); continue; }
             _lastGroup = group.Count > 0 ? group : null;
@@ -101,7 +101,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
         }
     }
 
-    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group)
+    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group, int block)
     {
         string Cell(string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
         var unitColumn = NonEmpty(v, Cell("unit"));
@@ -132,8 +132,12 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             midyear is null ? null : new Quantity(midyear.Value, Unit(midyear)),
             actual is null ? null : new Quantity(actual.Value, Unit(actual)),
             completion?.Value, weight?.Value, score?.Value,
-            NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.Page, text)
+            NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.PageOf(r), text)
         {
+            Boxes = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
+                .Where(p => p.Item2 is not null && view.BoxOf(r, roles[p.Item1]) is not null)
+                .ToDictionary(p => p.Item1, p => new Place(view.PageOf(r), view.BoxOf(r, roles[p.Item1])!)),
+            Paragraph = block,
             Label = NonEmpty(v, Cell("seq")),
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
             OpUncertain = uncertain,
@@ -165,11 +169,11 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
         return Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
     }
 
-    private static void AddScore(Candidates found, TablePlace place, string key, string cell, string text, int page, HashSet<int> used, int column)
+    private static void AddScore(Candidates found, TablePlace place, TableView view, int r, string key, string text, HashSet<int> used, int column)
     {
         var v = place.Vocabulary;
-        if (column < 0 || Values.ReadCell(cell, v) is not { } q || !v.IsScoreOrBare(q.Unit)) return;
-        found.Figures.Add(new Figure(key, q.Value, v.ScoreUnit, text, page, place.Offset) { Decimals = q.Decimals });
+        if (column < 0 || Values.ReadCell(view.Cell(r, column), v) is not { } q || !v.IsScoreOrBare(q.Unit)) return;
+        found.Figures.Add(place.Figure(view, r, column, key, q.Value, v.ScoreUnit, text, q.Decimals));
         used.Add(column);
     }
 
@@ -182,7 +186,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             if (Values.ReadCell(view.Cell(r, c), place.Vocabulary) is not { } q) continue;
             var unit = role is "weight" or "score" ? place.Vocabulary.ScoreUnit : q.Unit;
             if (unit is null || place.Vocabulary.UnitKind(unit) is not ("score" or "percent" or "money")) continue;
-            found.UnreadInTables.Add(new UnreadValue(q.Value, unit, TablePlace.Text(view.RowLabel(r, 1), view.ColumnLabel(c, 1), view.Cell(r, c)), view.Page, place.Offset, place.Section));
+            found.UnreadInTables.Add(new UnreadValue(q.Value, unit, TablePlace.Text(view.RowLabel(r, 1), view.ColumnLabel(c, 1), view.Cell(r, c)), view.PageOf(r), place.Offset, place.Section));
         }
     }
 }

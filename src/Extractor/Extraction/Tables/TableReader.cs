@@ -135,6 +135,13 @@ internal sealed class TableReader : IRecogniser
 /// <summary>Where a table stands: its flow offset, the money unit its caption states, its section.</summary>
 internal sealed record TablePlace(ExtractionContext Context, int Offset, string? CaptionUnit, string Section)
 {
+    /// <summary>The table's body index (the flow's line break before it belongs to it).</summary>
+    public int Block => Context.Flow.BlockAt(Math.Max(0, Offset - 1));
+
+    /// <summary>A figure read from cell (r, c): its page and the box of its number.</summary>
+    public Figure Figure(TableView view, int r, int c, string key, decimal value, string? unit, string text, int decimals) =>
+        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block };
+
     public Vocabulary Vocabulary => Context.Vocabulary;
 
     /// <summary>The money unit of a column or row label ("预算数（万元）"), else the caption's, else the prose's.</summary>

@@ -11,4 +11,9 @@ internal readonly record struct Glyph(string Text, double Left, double Right, do
 internal sealed record GlyphLine(string Text, double Left, double Right, double Baseline, double Bottom, double Top, double Size)
 {
     public Box Box => new(Left, Bottom, Right, Top);
+
+    /// <summary>Left and right x of each character of Text (see TextLine.CharX).</summary>
+    public float[] CharX { get; init; } = [];
+
+    public TextLine ToTextLine(int page) => new(Text, Box, page) { CharX = CharX };
 }

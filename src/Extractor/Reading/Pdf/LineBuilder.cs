@@ -31,6 +31,7 @@ internal static class LineBuilder
     {
         sameBaseline.Sort((a, b) => a.Left.CompareTo(b.Left));
         var sb = new System.Text.StringBuilder();
+        var x = new List<float>();
         Glyph? prev = null;
         foreach (var g in sameBaseline)
         {
@@ -40,15 +41,17 @@ internal static class LineBuilder
                 var size = Math.Max(p.Size, g.Size);
                 if (Overlaps(p, g)) continue; // the same glyph drawn twice (fake bold)
                 var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0]);
-                if (gap > (cjk ? 1.5 : 0.2) * size) sb.Append(' ');
+                if (gap > (cjk ? 1.5 : 0.2) * size) { sb.Append(' '); x.Add((float)p.Right); x.Add((float)g.Left); }
             }
             sb.Append(g.Text);
+            // Every character of the glyph's text (a ligature gives several) stands where the glyph stands.
+            foreach (var _ in g.Text) { x.Add((float)g.Left); x.Add((float)g.Right); }
             prev = g;
         }
         var first = sameBaseline[0];
         yield return new GlyphLine(sb.ToString(), first.Left, sameBaseline.Max(g => g.Right),
             first.Baseline, sameBaseline.Min(g => g.Bottom), sameBaseline.Max(g => g.Top),
-            sameBaseline.Max(g => g.Size));
+            sameBaseline.Max(g => g.Size)) { CharX = x.ToArray() };
     }
 
     private static bool Overlaps(Glyph a, Glyph b) => a.Text == b.Text && Math.Abs(a.Left - b.Left) < 0.2 * a.Size;

@@ -85,8 +85,9 @@ public static class PdfReader
         foreach (var c in grid.Cells)
         {
             // A cell's wrapped lines are joined before anything reads it: "32,521,700.0" + "0".
-            var text = byCell.TryGetValue(c, out var gs) ? Glyphs.JoinWrapped(LineBuilder.Build(gs).Select(l => l.Text)) : "";
-            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box));
+            var lines = byCell.TryGetValue(c, out var gs) ? LineBuilder.Build(gs) : [];
+            var text = Glyphs.JoinWrapped(lines.Select(l => l.Text));
+            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box) { Lines = lines.Select(l => l.ToTextLine(page)).ToList() });
         }
         return new Table(page, grid.Box, rows.Select(r => new TableRow(r)).ToList());
     }
@@ -115,7 +116,7 @@ public static class PdfReader
         {
             foreach (var group in ParagraphBuilder.Group(pending, textLeft, textRight))
                 blocks.Add(new Paragraph(page, Box.Union(group.Select(l => l.Box)),
-                    group.Select(l => new TextLine(l.Text, l.Box, page)).ToList(),
+                    group.Select(l => l.ToTextLine(page)).ToList(),
                     Glyphs.JoinWrapped(group.Select(l => l.Text))));
             pending.Clear();
         }
