@@ -14,8 +14,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
 {
     private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
     private IReadOnlyList<string>? _lastGroup;
+    private string? _section;
 
-    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup };
+    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup, _section = _section };
 
     /// <summary>The column of each role, by the header text; null when the table is not an indicator table.</summary>
     public static IReadOnlyDictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows)
@@ -31,7 +32,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 var label = view.Cell(r, c);
                 // A header cell spanning from the left names its first column only; one spanning down is read once.
                 if (label.Length == 0 || view.SpannedFromLeft(r, c) || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
-                var tag = matcher.Tags(label).OrderByDescending(t => t.Length).FirstOrDefault();
+                // The longest role word names the column; of equals, the last (the head of "指标权重" is 权重).
+                var tag = matcher.Tags(label).OrderByDescending(t => t.Length).ThenByDescending(t => t.Start).FirstOrDefault();
                 if (tag is null) continue;
                 if (tag.Canonical == "group") groups.Add(c);
                 else roles.TryAdd(tag.Canonical, c);
@@ -57,6 +59,13 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
             if (IsHeaderRepeat(v, view, r)) continue;
+            // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns.
+            if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
+                && !roles.Keys.Any(k => k.StartsWith("group")) && TotalOf(v, first) is null)
+            {
+                _section = CleanGroup(v, first);
+                continue;
+            }
             if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
             {
                 if (total == "subtotal") continue;
@@ -78,6 +87,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 continue;
             }
             var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
+            if (group.Count == 0 && _section is not null) group = [_section];
             // A group cell cut by a page break is empty on the new page: the group goes on.
             for (var i = 0; i < group.Count && _lastGroup is not null && i < _lastGroup.Count; i++)
                 if (group[i].Length == 0) group[i] = _lastGroup[i];
@@ -144,8 +154,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
         };
     }
 
-    private static string? TotalOf(Vocabulary v, string cell) =>
-        cell.Length > 0 && v.Lexicon.Matcher("total_row").IsWhole(cell, out var t) ? t!.Canonical : null;
+    private static string? TotalOf(Vocabulary v, string cell) => TableReader.TotalOf(v, cell);
 
     private static bool IsExecutionRow(Vocabulary v, string cell)
     {

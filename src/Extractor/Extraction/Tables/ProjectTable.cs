@@ -33,7 +33,6 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
         (decimal Value, int Decimals)? Read(int r, int c) =>
             c >= 0 && Values.ReadCell(view.Cell(r, c), v) is { } q && (q.Unit is null || Money.IsMoneyUnit(q.Unit))
                 ? (Money.ToWan(q.Value, q.Unit ?? unit), q.Decimals) : null;
-        var totals = v.Lexicon.Matcher("total_row");
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var row = view.Grid[r];
@@ -41,9 +40,9 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
             var text = string.Join(" | ", row);
             // 合计/总计 is the projects' total; 小计 (a subtotal by funding source) is neither.
             var label = row.Take(layout.Name + 1).FirstOrDefault(c => c.Length > 0) ?? "";
-            if (totals.IsWhole(label, out var total) || totals.IsWhole(name, out total))
+            if ((TableReader.TotalOf(v, label) ?? TableReader.TotalOf(v, name)) is { } total)
             {
-                if (total!.Canonical == "total")
+                if (total == "total")
                 {
                     if (Read(r, layout.Budget) is { } b) found.Figures.Add(place.Figure(view, r, layout.Budget, Keys.ProjectBudget, b.Value, unit, text, b.Decimals));
                     if (Read(r, layout.Actual) is { } a) found.Figures.Add(place.Figure(view, r, layout.Actual, Keys.ProjectActual, a.Value, unit, text, a.Decimals));

@@ -111,7 +111,12 @@ internal sealed class TableView
     private static readonly Regex NumberCell = new(@"^[^\d:：]{0,4}-?\d[\d,]*(?:\.\d+)?[^\d:：]{0,8}$", RegexOptions.CultureInvariant);
 
     /// <summary>Does the cell hold one number (maybe with an operator or unit around it)?</summary>
-    public bool IsNumber(int r, int c) => NumberCell.IsMatch(Cell(r, c));
+    public bool IsNumber(int r, int c)
+    {
+        var cell = Cell(r, c);
+        var remark = cell.IndexOf('(');
+        return NumberCell.IsMatch(remark > 0 && cell.EndsWith(')') ? cell[..remark] : cell);
+    }
 
     /// <summary>Does the row hold a number anywhere but its first column?</summary>
     public bool HasNumber(int r) => Enumerable.Range(1, Math.Max(0, Columns - 1)).Any(c => IsNumber(r, c));
