@@ -1,5 +1,5 @@
--- Extractor store, schema version 2 (PRAGMA user_version); a version-1 store is brought up to date by
--- schema/migrate-2.sql. Portable types only in the tables (INTEGER, TEXT, NUMERIC); the SQLite-only
+-- Extractor store, schema version 3 (PRAGMA user_version); older stores are brought up to date by
+-- schema/migrate-2.sql and migrate-3.sql. Portable types only in the tables (INTEGER, TEXT, NUMERIC); the SQLite-only
 -- full-text index is kept apart in page_text.
 CREATE TABLE ingest_runs (
     id          INTEGER PRIMARY KEY,
@@ -49,7 +49,12 @@ CREATE TABLE figures (
     word        TEXT,
     unit        TEXT,
     source_text TEXT,
-    page        INTEGER
+    page        INTEGER,
+    paragraph   INTEGER,           -- body index of its paragraph or table (Word's paragraph index)
+    box_x0      NUMERIC,           -- the box of its glyphs on a PDF page, points, origin bottom-left
+    box_y0      NUMERIC,
+    box_x1      NUMERIC,
+    box_y1      NUMERIC
 );
 CREATE INDEX ix_figures_key ON figures(key, statement, report_id);
 
@@ -80,7 +85,9 @@ CREATE TABLE indicators (
     score            NUMERIC,
     deviation_reason TEXT,
     improvement      TEXT,
-    page             INTEGER
+    page             INTEGER,
+    paragraph        INTEGER,
+    places           TEXT      -- JSON: part -> {page, box}, where each part's number stands
 );
 CREATE INDEX ix_indicators_report ON indicators(report_id);
 
@@ -111,7 +118,8 @@ CREATE TABLE discrepancies (
     indicator   INTEGER,
     fingerprint TEXT NOT NULL,
     finding_id  TEXT NOT NULL DEFAULT '',
-    source_text TEXT
+    source_text TEXT,
+    evidence    TEXT           -- JSON: each figure it names, with text, page, box, paragraph, value
 );
 CREATE INDEX ix_discrepancies_finding ON discrepancies(finding_id);
 CREATE INDEX ix_discrepancies_rule ON discrepancies(rule, report_id);
@@ -162,6 +170,26 @@ CREATE TABLE reviews (
     reviewer    TEXT,
     reviewed_at TEXT NOT NULL
 );
+
+-- Page sizes (points) for drawing boxes over a page image, and the document's paragraphs and tables
+-- (content: the text, or JSON rows of [text, column, rowspan, colspan]) to show a passage in context.
+CREATE TABLE pages (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page        INTEGER NOT NULL,
+    width       NUMERIC,
+    height      NUMERIC,
+    PRIMARY KEY (document_id, page)
+);
+CREATE TABLE blocks (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    body_index  INTEGER,
+    page        INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('paragraph', 'table')),
+    content     TEXT NOT NULL
+);
+CREATE INDEX ix_blocks_document ON blocks(document_id, seq);
 
 CREATE VIRTUAL TABLE page_text USING fts5(document_id UNINDEXED, page UNINDEXED, text, tokenize = 'trigram');
 

@@ -181,10 +181,13 @@ public class StoreMigrationTests
         var db = Path.Combine(Directory.CreateTempSubdirectory("extractor-v1-").FullName, "old.db");
         File.Copy(Corpus.Fixture("store-v1.db"), db);
         using var store = Store.OpenExisting(db);
-        Assert.Equal(2L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "PRAGMA user_version"));
+        Assert.Equal(3L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "PRAGMA user_version"));
         var reviewed = Assert.Single(store.Findings(), f => f.Status != "open");
         Assert.Equal(("BUDGET_ADJUSTMENT_RATE", "confirmed", "v1 note"), (reviewed.Rule, reviewed.Status, reviewed.Note));
         Assert.Matches("^F[0-9A-F]{10}$", reviewed.Id);
         Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reviews_v1'"));
+        // Stored before evidence was kept: `show` rebuilds it from the stored statements of the fields.
+        var source = Assert.Single(store.FindingDetail(reviewed.Id)!.Sources);
+        Assert.Contains(source.Evidence, e => e.Field == "budget.adjustment_rate" && e.Value is not null && e.Text.Length > 0);
     }
 }

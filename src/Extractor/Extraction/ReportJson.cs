@@ -86,14 +86,20 @@ public static class ReportJson
             if (d.Source is { } t) o["text"] = t;
             if (d.Box is { } b) o["box"] = BoxNode(b);
             if (d.Evidence.Count > 0)
-                o["evidence"] = new JsonArray(d.Evidence.Select(e =>
-                {
-                    var n = new JsonObject { ["field"] = e.Field, ["label"] = e.Label, ["text"] = e.Text, ["page"] = e.Page };
-                    if (e.Box is { } eb) n["box"] = BoxNode(eb);
-                    if (e.Paragraph is { } ep) n["paragraph"] = ep;
-                    return (JsonNode)n;
-                }).ToArray());
+                o["evidence"] = Evidence(d.Evidence);
             return (JsonNode)o;
+        }).ToArray());
+
+    /// <summary>Each figure a finding names: field, label, passage, page, box, paragraph, and the value as read.</summary>
+    public static JsonArray Evidence(IEnumerable<Validation.Evidence> evidence) =>
+        new(evidence.Select(e =>
+        {
+            var n = new JsonObject { ["field"] = e.Field, ["label"] = e.Label, ["text"] = e.Text, ["page"] = e.Page };
+            if (e.Box is { } eb) n["box"] = BoxNode(eb);
+            if (e.Paragraph is { } ep) n["paragraph"] = ep;
+            if (e.Value is { } v) n["value"] = v;
+            if (e.Unit is { } u) n["unit"] = u;
+            return (JsonNode)n;
         }).ToArray());
 
     private static JsonNode? Scalar(object? v) => v switch

@@ -15,7 +15,7 @@ public sealed class StoreNotFoundException(string path) : Exception($"数据库�
 /// </summary>
 public sealed partial class Store : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
 
@@ -64,10 +64,14 @@ public sealed partial class Store : IDisposable
         using var tx = db.BeginTransaction(deferred: false);
         var version = db.ExecuteScalar<long>("PRAGMA user_version", transaction: tx);
         if (version < 1) db.Execute(Resource("schema.sql"), transaction: tx);
-        else if (version < 2)
+        else
         {
-            db.Execute(Resource("migrate-2.sql"), transaction: tx);
-            Backfill(db, tx);
+            if (version < 2)
+            {
+                db.Execute(Resource("migrate-2.sql"), transaction: tx);
+                Backfill(db, tx);
+            }
+            if (version < 3) db.Execute(Resource("migrate-3.sql"), transaction: tx);
         }
         if (version < SchemaVersion) db.Execute($"PRAGMA user_version = {SchemaVersion}", transaction: tx);
         RefreshKeys(db, tx);
@@ -146,10 +150,7 @@ public sealed partial class Store : IDisposable
                 path = f.Path, sha = f.Sha256.Length > 0 ? f.Sha256 : "unreadable:" + f.Path, format = source["format"]?.ToString(),
                 pages = source["pages"]?.GetValue<int>(), status = f.Ok ? "ok" : "failed", code = f.ErrorCode, message = f.ErrorMessage, run, t = Now(),
             }, tx);
-        if (f.Document is { } doc)
-            foreach (var page in doc.Pages)
-                _db.Execute("INSERT INTO page_text(document_id, page, text) VALUES (@docId, @n, @text)",
-                    new { docId, n = page.Number, text = Reading.DocumentText.Render(doc with { Pages = [page] }) }, tx);
+        if (f.Document is { } doc) SaveDocument(doc, docId, tx);
         if (f.Report is { } r) SaveReport(f, r, docId, tx);
         tx.Commit();
         return true;
@@ -162,38 +163,66 @@ public sealed partial class Store : IDisposable
             "INSERT INTO reports(document_id, unit_name, fiscal_year, filled_date, identity) VALUES (@docId, @u, @y, @d, @identity) RETURNING id",
             new { docId, u = r.Info.UnitName, y = r.Info.FiscalYear, d = r.Info.FilledDate, identity }, tx);
         foreach (var group in r.Statements.GroupBy(s => s.Key))
-            _db.Execute("INSERT INTO figures(report_id, key, statement, value, word, unit, source_text, page) VALUES (@reportId, @Key, @n, @v, @Word, @Unit, @Text, @Page)",
-                group.Select((s, n) => new { reportId, s.Key, n, v = s.Word is null ? s.Value : (decimal?)null, s.Word, s.Unit, s.Text, s.Page }), tx);
+            _db.Execute(
+                """
+                INSERT INTO figures(report_id, key, statement, value, word, unit, source_text, page, paragraph, box_x0, box_y0, box_x1, box_y1)
+                VALUES (@reportId, @Key, @n, @v, @Word, @Unit, @Text, @Page, @Paragraph, @x0, @y0, @x1, @y1)
+                """,
+                group.Select((s, n) => new
+                {
+                    reportId, s.Key, n, v = s.Word is null ? s.Value : (decimal?)null, s.Word, s.Unit, s.Text, s.Page, s.Paragraph,
+                    x0 = Point(s.Box?.Left), y0 = Point(s.Box?.Bottom), x1 = Point(s.Box?.Right), y1 = Point(s.Box?.Top),
+                }), tx);
         _db.Execute(
             """
             INSERT INTO indicators(report_id, seq, label, group_path, name, target_op, target_value, target_unit, midyear_value, actual_value, actual_unit,
-                                   completion_rate, weight, score, deviation_reason, improvement, page)
-            VALUES (@reportId, @Seq, @Label, @group, @Name, @op, @tv, @tu, @mv, @av, @au, @CompletionRate, @Weight, @Score, @DeviationReason, @Improvement, @Page)
+                                   completion_rate, weight, score, deviation_reason, improvement, page, paragraph, places)
+            VALUES (@reportId, @Seq, @Label, @group, @Name, @op, @tv, @tu, @mv, @av, @au, @CompletionRate, @Weight, @Score, @DeviationReason, @Improvement, @Page,
+                    @Paragraph, @places)
             """,
             r.Indicators.Select(i => new
             {
                 reportId, i.Seq, i.Label, group = i.Group is { } g ? string.Join("/", g) : null, i.Name, op = i.Target?.Op, tv = i.Target?.Value,
                 tu = i.Target?.Unit, mv = i.Midyear?.Value, av = i.Actual?.Value, au = i.Actual?.Unit, i.CompletionRate, i.Weight, i.Score,
-                i.DeviationReason, i.Improvement, i.Page,
+                i.DeviationReason, i.Improvement, i.Page, i.Paragraph,
+                places = i.Boxes.Count == 0 ? null : new System.Text.Json.Nodes.JsonObject(i.Boxes.Select(p => KeyValuePair.Create(p.Key,
+                    (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject { ["page"] = p.Value.Page, ["box"] = ReportJson.BoxNode(p.Value.Box) }))).ToJsonString(),
             }), tx);
         _db.Execute("INSERT INTO projects(report_id, label, name, budget, actual, page) VALUES (@reportId, @Label, @Name, @Budget, @Actual, @Page)",
             r.Projects.Select(p => new { reportId, p.Label, p.Name, p.Budget, p.Actual, p.Page }), tx);
         _db.Execute(
             """
-            INSERT INTO discrepancies(report_id, rule, severity, fields, stated, expected, message, page, indicator, fingerprint, finding_id, source_text)
-            VALUES (@reportId, @Rule, @Severity, @fields, @stated, @expected, @Message, @Page, @Indicator, @fingerprint, @finding, @Source)
+            INSERT INTO discrepancies(report_id, rule, severity, fields, stated, expected, message, page, indicator, fingerprint, finding_id, source_text, evidence)
+            VALUES (@reportId, @Rule, @Severity, @fields, @stated, @expected, @Message, @Page, @Indicator, @fingerprint, @finding, @Source, @evidence)
             """,
             f.Discrepancies.Select(d => new
             {
                 reportId, d.Rule, d.Severity, fields = JsonSerializer.Serialize(d.Fields), stated = Text(d.Stated), expected = Text(d.Expected),
                 d.Message, d.Page, d.Indicator, fingerprint = Fingerprint(f.Sha256, d),
                 finding = ReportIdentity.FindingId(identity, d.Rule, d.Fields, d.Indicator), d.Source,
+                evidence = d.Evidence.Count == 0 ? null : ReportJson.Evidence(d.Evidence).ToJsonString(),
             }), tx);
         _db.Execute("INSERT INTO checks_skipped(report_id, rule, reason, indicator) VALUES (@reportId, @Rule, @Reason, @Indicator)",
             f.Skipped.Select(c => new { reportId, c.Rule, c.Reason, c.Indicator }), tx);
         _db.Execute("INSERT INTO unread(report_id, value, unit, source_text, page) VALUES (@reportId, @Value, @Unit, @Text, @Page)",
             r.Unread.Select(u => new { reportId, u.Value, u.Unit, u.Text, u.Page }), tx);
     }
+
+    // Page text for search; page sizes and blocks for showing a passage in its place.
+    private void SaveDocument(Reading.Document doc, long docId, SqliteTransaction tx)
+    {
+        foreach (var page in doc.Pages)
+        {
+            _db.Execute("INSERT INTO page_text(document_id, page, text) VALUES (@docId, @n, @text)",
+                new { docId, n = page.Number, text = Reading.DocumentText.Render(doc with { Pages = [page] }) }, tx);
+            _db.Execute("INSERT INTO pages(document_id, page, width, height) VALUES (@docId, @Number, @w, @h)",
+                new { docId, page.Number, w = page.Width > 0 ? Point(page.Width) : null, h = page.Height > 0 ? Point(page.Height) : null }, tx);
+        }
+        _db.Execute("INSERT INTO blocks(document_id, seq, body_index, page, kind, content) VALUES (@docId, @seq, @Index, @Page, @kind, @content)",
+            doc.Blocks.Select((b, seq) => new { docId, seq, b.Index, b.Page, kind = b is Reading.Table ? "table" : "paragraph", content = StoredBlocks.Content(b) }), tx);
+    }
+
+    private static decimal? Point(double? v) => v is { } d ? Math.Round((decimal)d, 2) : null;
 
     private static string? Text(object? v) => v switch
     {

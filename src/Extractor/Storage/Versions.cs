@@ -56,7 +56,7 @@ public sealed partial class Store
     }
 
     // SQLite gives an integral NUMERIC back as an integer, others as a real.
-    private static decimal? Number(object? v) => v is null or DBNull ? null : Math.Round(Convert.ToDecimal(v, CultureInfo.InvariantCulture), 6);
+    internal static decimal? Number(object? v) => v is null or DBNull ? null : Math.Round(Convert.ToDecimal(v, CultureInfo.InvariantCulture), 6);
 
     private static List<string> Differences(Member a, Member b) =>
         a.Figures.Keys.Intersect(b.Figures.Keys)
