@@ -19,7 +19,7 @@ internal static class Cli
 
     public static Option<string> Db() => new("--db")
     {
-        Description = "数据库文件（SQLite）；默认取环境变量 EXTRACTOR_DB，否则为当前文件夹下的 extractor.db",
+        Description = "数据库：SQLite 文件，或 PostgreSQL 连接串（Host=…;Username=…;Database=… 或 postgres://…）；默认取环境变量 EXTRACTOR_DB，否则为当前文件夹下的 extractor.db",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EXTRACTOR_DB") is { Length: > 0 } e ? e : DefaultDb,
     };
 
@@ -137,6 +137,9 @@ internal static class Cli
         catch (Exception e) { return Report(e); }
     }
 
+    /// <summary>A server's error comes with its position and detail on further lines; the user gets the first.</summary>
+    public static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
     /// <summary>The one line an error gets, and the exit code.</summary>
     public static int Report(Exception e)
     {
@@ -145,8 +148,8 @@ internal static class Cli
             case UsageException or Storage.StoreNotFoundException or Extraction.Lexicon.LexiconException:
                 Console.Error.WriteLine(e.Message);
                 return 2;
-            case Microsoft.Data.Sqlite.SqliteException s:
-                Console.Error.WriteLine($"数据库错误：{s.Message}");
+            case System.Data.Common.DbException s: // SQLite or PostgreSQL (also a server that cannot be reached)
+                Console.Error.WriteLine($"数据库错误：{FirstLine(s.Message)}");
                 return 2;
             case IOException or UnauthorizedAccessException or InvalidDataException or FileFormatException:
                 Console.Error.WriteLine($"文件错误：{e.Message}");

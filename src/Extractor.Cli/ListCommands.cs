@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dapper;
 using Extractor.Exports;
 using Extractor.Extraction;
 using Extractor.Storage;
@@ -88,14 +87,9 @@ internal static class ListCommands
         var cmd = new Command("query", "运行只读 SQL 查询（写入会被拒绝）") { sql, db, format, output };
         cmd.SetAction(parse => Cli.Guard(() =>
         {
-            using var conn = Store.OpenReadOnly(parse.GetValue(db)!);
             Tabular result;
-            try
-            {
-                using var reader = conn.ExecuteReader(parse.GetValue(sql)!);
-                result = Tabular.From(reader);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException e) { throw new UsageException($"查询被拒绝：{e.Message}"); }
+            try { result = Store.ReadOnlyQuery(parse.GetValue(db)!, parse.GetValue(sql)!); }
+            catch (System.Data.Common.DbException e) { throw new UsageException($"查询被拒绝（只能运行一条只读的查询）：{Cli.FirstLine(e.Message)}"); }
             Emit(result, parse.GetValue(format)!, parse.GetValue(output)?.FullName, "查询结果");
             return 0;
         }));

@@ -31,15 +31,15 @@ public sealed record ReviewChange(string FindingId, string? OldStatus, string Ne
 
 public sealed partial class Store
 {
-    private const string FindingsSql = """
+    private string FindingsSql => $$"""
         WITH doc AS (
             SELECT x.finding_id, x.rule, x.severity, x.message, x.stated, x.expected, x.page, x.source_text, x.indicator,
                    r.unit_name, r.fiscal_year, d.path, d.id AS doc_id,
                    ROW_NUMBER() OVER (PARTITION BY x.finding_id ORDER BY d.id) AS n
             FROM discrepancies x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id
         ), files AS (
-            SELECT finding_id, group_concat(path || '#' || COALESCE(CAST(page AS TEXT), ''), char(10)) AS files
-            FROM (SELECT DISTINCT finding_id, path, page FROM doc ORDER BY finding_id, path) GROUP BY finding_id
+            SELECT finding_id, {{_dialect.Lines("path || '#' || COALESCE(CAST(page AS TEXT), '')", "path, page")}} AS files
+            FROM (SELECT DISTINCT finding_id, path, page FROM doc ORDER BY finding_id, path) AS found GROUP BY finding_id
         ), one AS (
             SELECT doc.finding_id, rule, severity, message, stated, expected, page, source_text, indicator, unit_name, fiscal_year, files.files
             FROM doc JOIN files ON files.finding_id = doc.finding_id WHERE n = 1

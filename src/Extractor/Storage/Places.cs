@@ -122,7 +122,7 @@ public sealed partial class Store
         lock (_lock)
         {
             var size = _db.QuerySingleOrDefault<(double? W, double? H)?>(
-                "SELECT CAST(width AS REAL), CAST(height AS REAL) FROM pages WHERE document_id = @documentId AND page = @page", new { documentId, page });
+                "SELECT CAST(width AS DOUBLE PRECISION), CAST(height AS DOUBLE PRECISION) FROM pages WHERE document_id = @documentId AND page = @page", new { documentId, page });
             return size is { W: { } w, H: { } h } ? (w, h) : null;
         }
     }
@@ -182,7 +182,7 @@ public sealed partial class Store
             """
             SELECT f.key AS Key, COALESCE(k.label, f.key) AS Label, f.statement AS Statement, f.value AS Value, f.word AS Word, f.unit AS Unit,
                    f.source_text AS Text, f.page AS Page, f.paragraph AS Paragraph,
-                   CAST(f.box_x0 AS REAL) AS X0, CAST(f.box_y0 AS REAL) AS Y0, CAST(f.box_x1 AS REAL) AS X1, CAST(f.box_y1 AS REAL) AS Y1
+                   CAST(f.box_x0 AS DOUBLE PRECISION) AS X0, CAST(f.box_y0 AS DOUBLE PRECISION) AS Y0, CAST(f.box_x1 AS DOUBLE PRECISION) AS X1, CAST(f.box_y1 AS DOUBLE PRECISION) AS Y1
             FROM figures f LEFT JOIN figure_keys k ON k.key = f.key
             WHERE f.report_id = @reportId ORDER BY COALESCE(k.ord, 999), f.key, f.statement
             """, new { reportId }).Select(f => f.ToFigure()).ToList();

@@ -9,9 +9,9 @@ namespace Extractor.Storage;
 /// </summary>
 public sealed partial class Store
 {
-    private const string Reps = """
+    private string Reps => $$"""
         WITH rep AS (SELECT identity, version, MIN(id) AS report_id FROM reports GROUP BY identity, version),
-        files AS (SELECT r.identity, r.version, group_concat(d.path, char(10)) AS files
+        files AS (SELECT r.identity, r.version, {{_dialect.Lines("d.path", "d.id")}} AS files
                   FROM reports r JOIN documents d ON d.id = r.document_id GROUP BY r.identity, r.version)
         """;
 
@@ -43,16 +43,27 @@ public sealed partial class Store
         """);
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
-    public Tabular MainFigures() => Table(Reps + """
+    public Tabular MainFigures() => WordsAsValues(Table(Reps + """
         SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, COALESCE(k.label, f.key) AS 数据项, f.key AS 键,
-               COALESCE(f.word, f.value) AS 数值,
+               f.value AS 数值, f.word AS 文字,
                CASE k.kind WHEN 'money' THEN '万元' WHEN 'percent' THEN '%' WHEN 'score' THEN '分' WHEN 'count' THEN COALESCE(f.unit, '') ELSE '' END AS 单位,
                f.unit AS 原文单位, f.page AS 页码, f.source_text AS 原文, d.path AS 文件
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN figures f ON f.report_id = r.id AND f.statement = 0
         LEFT JOIN figure_keys k ON k.key = f.key
         ORDER BY r.unit_name, r.fiscal_year, rep.version, COALESCE(k.ord, 999), f.key
-        """);
+        """));
+
+    // A figure is a number or a word (评价结果). SQL cannot put both in one column on every database (PostgreSQL
+    // types a column once), so the word comes as its own column and takes the number's place here.
+    private static Tabular WordsAsValues(Tabular t)
+    {
+        int value = IndexOf(t, "数值"), word = IndexOf(t, "文字");
+        var rows = t.Rows.Select(r => r.Where((_, i) => i != word).Select((v, i) => i == value && r[word] is { } w ? w : v).ToArray()).ToList();
+        return t with { Columns = t.Columns.Where((_, i) => i != word).ToList(), Rows = rows };
+    }
+
+    private static int IndexOf(Tabular t, string column) => t.Columns.ToList().IndexOf(column);
 
     /// <summary>绩效指标: every indicator row of every report.</summary>
     public Tabular IndicatorRows() => Table(Reps + """
@@ -92,7 +103,9 @@ public sealed partial class Store
         var columns = string.Join(", ", keys.Select((key, i) =>
         {
             p.Add($"k{i}", key);
-            return $"(SELECT COALESCE(f.word, f.value) FROM figures f WHERE f.report_id = r.id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
+            // A word key (评价结果) reads its word, every other key its number: one type per column on every database.
+            var column = Extraction.Keys.KindOf(key) == Extraction.KeyKind.Word ? "word" : "value";
+            return $"(SELECT f.{column} FROM figures f WHERE f.report_id = r.id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
         }));
         var t = Table(Reps + $"""
             SELECT r.unit_name, r.fiscal_year, rep.version, files.files, {columns}
@@ -111,21 +124,10 @@ public sealed partial class Store
         _ => "",
     };
 
-    /// <summary>Page text containing a string: FTS5 trigram for three characters or more, a plain scan for fewer.</summary>
+    /// <summary>Page text containing a string: a trigram index for three characters or more, a plain scan for fewer.</summary>
     public Tabular Search(string text)
     {
-        const string select = "SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, d.path AS 文件, p.page AS 页码, ";
-        if (text.Length >= 3)
-            return Table(select + """
-                snippet(page_text, 2, '[', ']', '…', 16) AS 摘要
-                FROM page_text p JOIN documents d ON d.id = p.document_id LEFT JOIN reports r ON r.document_id = d.id
-                WHERE page_text MATCH @q ORDER BY r.unit_name, d.path, p.page LIMIT 500
-                """, new { q = "\"" + text.Replace("\"", "\"\"") + "\"" });
-        // The trigram index needs three characters; shorter text is found by scanning.
-        return Table(select + """
-            substr(p.text, MAX(1, instr(p.text, @t) - 20), 40 + length(@t)) AS 摘要
-            FROM page_text p JOIN documents d ON d.id = p.document_id LEFT JOIN reports r ON r.document_id = d.id
-            WHERE instr(p.text, @t) > 0 ORDER BY r.unit_name, d.path, p.page LIMIT 500
-            """, new { t = text });
+        var (sql, args) = _dialect.Search("SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, d.path AS 文件, p.page AS 页码, ", text);
+        return Table(sql + " ORDER BY r.unit_name, d.path, p.page LIMIT 500", args);
     }
 }

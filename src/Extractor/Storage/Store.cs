@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Extractor.Extraction;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Extractor.Exports;
 
 namespace Extractor.Storage;
 
@@ -9,100 +10,66 @@ namespace Extractor.Storage;
 public sealed class StoreNotFoundException(string path) : Exception($"数据库不存在：{path}（先用 ingest 导入报告，或用 --db / EXTRACTOR_DB 指定已有的数据库）");
 
 /// <summary>
-/// The SQLite store (Microsoft.Data.Sqlite + Dapper): WAL, migrations by PRAGMA user_version applied
-/// on open, one transaction per document, parameters only. Every storage concern stays behind this
-/// class, so that moving to a shared server is a change in one place.
+/// The store (Dapper): an embedded SQLite file by default, or a shared PostgreSQL server when --db is a connection
+/// string. Migrations applied on open, one transaction per document, parameters only. Every storage concern stays
+/// behind this class; what the two databases do differently is in <see cref="IStoreDialect"/>.
 /// </summary>
 public sealed partial class Store : IDisposable
 {
     private const int SchemaVersion = 3;
-    private readonly SqliteConnection _db;
+    private readonly DbConnection _db;
+    private readonly IStoreDialect _dialect;
     private readonly Lock _lock = new();
 
-    public string Path { get; }
+    /// <summary>The store as named in messages: the file, or the server and database (no password).</summary>
+    public string Path => _dialect.Name;
 
-    private Store(string path, SqliteConnection db) { Path = path; _db = db; }
+    private Store(IStoreDialect dialect, DbConnection db) { _dialect = dialect; _db = db; }
 
-    public SqliteConnection Connection => _db;
+    public DbConnection Connection => _db;
 
-    /// <summary>Opens the store, creating it when missing (ingest).</summary>
-    public static Store Open(string path)
-    {
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 60 }.ToString());
-        db.Open();
-        db.Execute("PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-        Migrate(db);
-        return new Store(path, db);
-    }
+    /// <summary>Opens the store, creating it when missing (ingest). <paramref name="target"/> is a file or a PostgreSQL connection string.</summary>
+    public static Store Open(string target) => Open(StoreDialect.For(target), create: true);
 
     /// <summary>Opens a store that must already exist (the read commands): nothing is created.</summary>
-    public static Store OpenExisting(string path)
+    public static Store OpenExisting(string target) => Open(StoreDialect.For(target), create: false);
+
+    private static Store Open(IStoreDialect dialect, bool create)
     {
-        if (!File.Exists(path)) throw new StoreNotFoundException(System.IO.Path.GetFullPath(path));
-        return Open(path);
+        var db = dialect.Connect(create);
+        try
+        {
+            using var tx = db.BeginTransaction();
+            dialect.Migrate(db, tx, SchemaVersion);
+            RefreshKeys(db, tx);
+            tx.Commit();
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+        return new Store(dialect, db);
     }
 
-    /// <summary>A connection that cannot write: for auditors' ad-hoc queries. The store must exist.</summary>
-    public static SqliteConnection OpenReadOnly(string path)
-    {
-        if (!File.Exists(path)) throw new StoreNotFoundException(System.IO.Path.GetFullPath(path));
-        using (Open(path)) { } // brings an older store up to date first
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        db.Execute("PRAGMA query_only = ON;");
-        return db;
-    }
+    /// <summary>A SQLite connection that cannot write, for tests of the guarantee; the store must exist.</summary>
+    public static Microsoft.Data.Sqlite.SqliteConnection OpenReadOnly(string path) => new SqliteDialect(path).ConnectReadOnly();
 
-    private static string Resource(string name)
+    /// <summary>An auditor's ad-hoc SQL, run where writes are refused (a DbException says why a query was refused).</summary>
+    public static Tabular ReadOnlyQuery(string target, string sql) => StoreDialect.For(target).ReadOnlyQuery(sql);
+
+    internal static string Resource(string name)
     {
         using var stream = typeof(Store).Assembly.GetManifestResourceStream(name)!;
         return new StreamReader(stream).ReadToEnd();
     }
 
-    private static void Migrate(SqliteConnection db)
-    {
-        using var tx = db.BeginTransaction(deferred: false);
-        var version = db.ExecuteScalar<long>("PRAGMA user_version", transaction: tx);
-        if (version < 1) db.Execute(Resource("schema.sql"), transaction: tx);
-        else
-        {
-            if (version < 2)
-            {
-                db.Execute(Resource("migrate-2.sql"), transaction: tx);
-                Backfill(db, tx);
-            }
-            if (version < 3) db.Execute(Resource("migrate-3.sql"), transaction: tx);
-        }
-        if (version < SchemaVersion) db.Execute($"PRAGMA user_version = {SchemaVersion}", transaction: tx);
-        RefreshKeys(db, tx);
-        tx.Commit();
-    }
-
     // The key catalogue as a table, for SQL users and the workbook's Chinese labels.
-    private static void RefreshKeys(SqliteConnection db, SqliteTransaction tx)
+    private static void RefreshKeys(DbConnection db, DbTransaction tx)
     {
         db.Execute("DELETE FROM figure_keys", transaction: tx);
         db.Execute("INSERT INTO figure_keys(key, kind, label, ord) VALUES (@Name, @kind, @Label, @ord)",
             Keys.All.Select((k, i) => new { k.Name, kind = k.Kind.ToString().ToLowerInvariant(), k.Label, ord = i }), tx);
-    }
-
-    // A version-1 store: identities and finding ids for what it holds, and its reviews moved to finding ids.
-    private static void Backfill(SqliteConnection db, SqliteTransaction tx)
-    {
-        var reports = db.Query<(long Id, string? Unit, long? Year, string Sha)>(
-            "SELECT r.id, r.unit_name, r.fiscal_year, d.sha256 FROM reports r JOIN documents d ON d.id = r.document_id", transaction: tx).ToList();
-        foreach (var r in reports)
-            db.Execute("UPDATE reports SET identity = @identity WHERE id = @Id", new { identity = ReportIdentity.Of(r.Unit, (int?)r.Year, r.Sha), r.Id }, tx);
-        var rows = db.Query<(long Id, string Identity, string Rule, string Fields, long? Indicator)>(
-            "SELECT x.id, r.identity, x.rule, x.fields, x.indicator FROM discrepancies x JOIN reports r ON r.id = x.report_id", transaction: tx).ToList();
-        foreach (var x in rows)
-            db.Execute("UPDATE discrepancies SET finding_id = @f WHERE id = @Id",
-                new { f = ReportIdentity.FindingId(x.Identity, x.Rule, JsonSerializer.Deserialize<string[]>(x.Fields) ?? [], (int?)x.Indicator), x.Id }, tx);
-        db.Execute("""
-            INSERT OR REPLACE INTO reviews(finding_id, status, note, reviewer, reviewed_at)
-            SELECT DISTINCT x.finding_id, v.status, v.note, NULL, v.reviewed_at FROM reviews_v1 v JOIN discrepancies x ON x.fingerprint = v.fingerprint
-            """, transaction: tx);
-        db.Execute("DROP TABLE reviews_v1", transaction: tx);
     }
 
     public long StartRun() =>
@@ -133,30 +100,33 @@ public sealed partial class Store : IDisposable
 
     private bool SaveLocked(ProcessedFile f, long run, bool force)
     {
-        using var tx = _db.BeginTransaction(deferred: false);
+        using var tx = _db.BeginTransaction();
         var existing = _db.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @Sha256", new { f.Sha256 }, tx);
         if (existing is not null && !force) { tx.Commit(); return false; }
         // A changed file at the same path replaces its old rows; so does --force for the same content.
         _db.Execute("DELETE FROM page_text WHERE document_id IN (SELECT id FROM documents WHERE path = @Path OR sha256 = @Sha256)", new { f.Path, f.Sha256 }, tx);
         _db.Execute("DELETE FROM documents WHERE path = @Path OR sha256 = @Sha256", new { f.Path, f.Sha256 }, tx);
         var source = f.Json["source"]!;
-        var docId = _db.ExecuteScalar<long>(
+        var inserted = _db.ExecuteScalar<long?>(
             """
             INSERT INTO documents(path, sha256, format, pages, status, error_code, error_message, run_id, ingested_at)
-            VALUES (@path, @sha, @format, @pages, @status, @code, @message, @run, @t) RETURNING id
+            VALUES (@path, @sha, @format, @pages, @status, @code, @message, @run, @t)
+            ON CONFLICT (sha256) DO NOTHING RETURNING id
             """,
             new
             {
                 path = f.Path, sha = f.Sha256.Length > 0 ? f.Sha256 : "unreadable:" + f.Path, format = source["format"]?.ToString(),
                 pages = source["pages"]?.GetValue<int>(), status = f.Ok ? "ok" : "failed", code = f.ErrorCode, message = f.ErrorMessage, run, t = Now(),
             }, tx);
+        // Another process stored the same content since the check above (a shared server): it is there once, keep theirs.
+        if (inserted is not { } docId) { tx.Rollback(); return false; }
         if (f.Document is { } doc) SaveDocument(doc, docId, tx);
         if (f.Report is { } r) SaveReport(f, r, docId, tx);
         tx.Commit();
         return true;
     }
 
-    private void SaveReport(ProcessedFile f, Report r, long docId, SqliteTransaction tx)
+    private void SaveReport(ProcessedFile f, Report r, long docId, DbTransaction tx)
     {
         var identity = ReportIdentity.Of(r.Info.UnitName, r.Info.FiscalYear, f.Sha256);
         var reportId = _db.ExecuteScalar<long>(
@@ -209,7 +179,7 @@ public sealed partial class Store : IDisposable
     }
 
     // Page text for search; page sizes and blocks for showing a passage in its place.
-    private void SaveDocument(Reading.Document doc, long docId, SqliteTransaction tx)
+    private void SaveDocument(Reading.Document doc, long docId, DbTransaction tx)
     {
         foreach (var page in doc.Pages)
         {

@@ -17,7 +17,8 @@ public sealed partial class Store
 
     private void Reconcile()
     {
-        using var tx = _db.BeginTransaction(deferred: false);
+        using var tx = _db.BeginTransaction();
+        _dialect.Serialize(_db, tx); // two ingests finishing at once on a server would otherwise number versions twice
         _db.Execute("DELETE FROM cross_findings WHERE rule = 'VERSION_CONFLICT'", transaction: tx);
         var shared = _db.Query<string>(
             "SELECT identity FROM reports WHERE identity NOT LIKE 'doc:%' GROUP BY identity HAVING COUNT(*) > 1", transaction: tx).ToList();
@@ -40,7 +41,7 @@ public sealed partial class Store
         tx.Commit();
     }
 
-    private List<Member> Members(string identity, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    private List<Member> Members(string identity, System.Data.Common.DbTransaction tx)
     {
         var rows = _db.Query<(long Report, string Path, string? Unit, long? Year, string? Key, object? Value, string? Word, long? Page)>(
             """
@@ -63,7 +64,7 @@ public sealed partial class Store
             .Where(k => a.Figures[k].Value != b.Figures[k].Value || a.Figures[k].Word != b.Figures[k].Word)
             .Order(StringComparer.Ordinal).ToList();
 
-    private void Conflict(string identity, Member first, Member other, int version, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    private void Conflict(string identity, Member first, Member other, int version, System.Data.Common.DbTransaction tx)
     {
         var keys = Differences(first, other);
         string Show(Member m, string k) => m.Figures[k].Word ?? m.Figures[k].Value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
@@ -71,8 +72,11 @@ public sealed partial class Store
         var single = keys.Count == 1;
         _db.Execute(
             """
-            INSERT OR REPLACE INTO cross_findings(finding_id, rule, severity, identity, unit_name, fiscal_year, fields, stated, expected, message, page, source_text, files)
+            INSERT INTO cross_findings(finding_id, rule, severity, identity, unit_name, fiscal_year, fields, stated, expected, message, page, source_text, files)
             VALUES (@id, 'VERSION_CONFLICT', 'error', @identity, @unit, @year, @fields, @stated, @expected, @message, @page, NULL, @files)
+            ON CONFLICT (finding_id) DO UPDATE SET rule = excluded.rule, severity = excluded.severity, identity = excluded.identity,
+                unit_name = excluded.unit_name, fiscal_year = excluded.fiscal_year, fields = excluded.fields, stated = excluded.stated,
+                expected = excluded.expected, message = excluded.message, page = excluded.page, source_text = excluded.source_text, files = excluded.files
             """,
             new
             {
