@@ -53,7 +53,7 @@ public sealed partial class Store
         WHERE (@Rule IS NULL OR rule = @Rule) AND (@Unit IS NULL OR unit_name LIKE '%' || @Unit || '%') AND (@Year IS NULL OR fiscal_year = @Year)
           AND (@Severity IS NULL OR severity = @Severity) AND (@Status IS NULL OR COALESCE(v.status, 'open') = @Status)
           AND (@Id IS NULL OR one.finding_id = @Id)
-        ORDER BY unit_name, fiscal_year, rule, indicator, one.finding_id
+        ORDER BY unit_name NULLS FIRST, fiscal_year NULLS FIRST, rule, indicator NULLS FIRST, one.finding_id
         """;
 
     /// <summary>The 疑点清单: one row per finding per report.</summary>

@@ -146,7 +146,7 @@ public sealed partial class Store
     /// <summary>Every stored report, by unit, year and file.</summary>
     public IReadOnlyList<ReportEntry> ReportEntries()
     {
-        lock (_lock) return _db.Query<ReportRow>(ReportEntrySql + " ORDER BY r.unit_name, r.fiscal_year, d.path").Select(r => r.ToEntry()).ToList();
+        lock (_lock) return _db.Query<ReportRow>(ReportEntrySql + " ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, d.path").Select(r => r.ToEntry()).ToList();
     }
 
     /// <summary>One report with all its figures, indicators, projects and findings; null when unknown.</summary>

@@ -39,7 +39,7 @@ public sealed partial class Store
                COALESCE((SELECT SUM(n) FROM found WHERE found.identity = rep.identity AND found.version = rep.version AND severity = 'warning'), 0) AS "疑点(提示)",
                (SELECT COUNT(*) FROM checks_skipped s WHERE s.report_id = r.id) AS 未执行的检查
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
-        ORDER BY r.unit_name, r.fiscal_year, rep.version
+        ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
         """);
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
@@ -51,7 +51,7 @@ public sealed partial class Store
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN figures f ON f.report_id = r.id AND f.statement = 0
         LEFT JOIN figure_keys k ON k.key = f.key
-        ORDER BY r.unit_name, r.fiscal_year, rep.version, COALESCE(k.ord, 999), f.key
+        ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, COALESCE(k.ord, 999), f.key
         """));
 
     // A figure is a number or a word (评价结果). SQL cannot put both in one column on every database (PostgreSQL
@@ -73,7 +73,7 @@ public sealed partial class Store
                i.deviation_reason AS 偏差原因, i.page AS 页码, d.path AS 文件
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN indicators i ON i.report_id = r.id
-        ORDER BY r.unit_name, r.fiscal_year, rep.version, i.seq
+        ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, i.seq
         """);
 
     /// <summary>项目: every project of every report (万元).</summary>
@@ -84,7 +84,7 @@ public sealed partial class Store
                p.page AS 页码, d.path AS 文件
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN projects p ON p.report_id = r.id
-        ORDER BY r.unit_name, r.fiscal_year, rep.version, p.id
+        ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, p.id
         """);
 
     /// <summary>文件状态: every file ingested, read or not, with its status and error code.</summary>
@@ -111,7 +111,7 @@ public sealed partial class Store
             SELECT r.unit_name, r.fiscal_year, rep.version, files.files, {columns}
             FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
             WHERE (@year IS NULL OR r.fiscal_year = @year) AND (@unit IS NULL OR r.unit_name LIKE '%' || @unit || '%')
-            ORDER BY r.unit_name, r.fiscal_year, rep.version
+            ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
             """, p);
         return t with { Columns = ["单位名称", "年度", "版本", "文件", .. keys.Select(k => $"{Extraction.Keys.Label(k)}{UnitOf(k)}")] };
     }
@@ -128,6 +128,6 @@ public sealed partial class Store
     public Tabular Search(string text)
     {
         var (sql, args) = _dialect.Search("SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, d.path AS 文件, p.page AS 页码, ", text);
-        return Table(sql + " ORDER BY r.unit_name, d.path, p.page LIMIT 500", args);
+        return Table(sql + " ORDER BY r.unit_name NULLS FIRST, d.path, p.page LIMIT 500", args);
     }
 }

@@ -12,7 +12,8 @@ public sealed class StoreNotFoundException(string path) : Exception($"数据库�
 /// <summary>
 /// The store (Dapper): an embedded SQLite file by default, or a shared PostgreSQL server when --db is a connection
 /// string. Migrations applied on open, one transaction per document, parameters only. Every storage concern stays
-/// behind this class; what the two databases do differently is in <see cref="IStoreDialect"/>.
+/// behind this class; what the two databases do differently is in <see cref="IStoreDialect"/>. Listings sort NULLS
+/// FIRST: SQLite's own order, spelled out so that PostgreSQL lists rows the same way.
 /// </summary>
 public sealed partial class Store : IDisposable
 {
