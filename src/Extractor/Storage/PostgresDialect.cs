@@ -103,6 +103,13 @@ internal sealed partial class PostgresDialect : IStoreDialect
 
     public void Serialize(DbConnection db, DbTransaction tx) => db.Execute("SELECT pg_advisory_xact_lock(@ReconcileLock)", new { ReconcileLock }, tx);
 
+    // Each command is a round trip to the server: many rows per command.
+    public int RowsPerCommand => 200;
+
+    public string Explain => "EXPLAIN ";
+
+    public long Size(DbConnection db) => db.ExecuteScalar<long>("SELECT pg_database_size(current_database())");
+
     // LIKE '%…%' is what the trigram index serves (three characters or more; shorter text is scanned, as in SQLite).
     public (string Sql, object Args) Search(string select, string text) => (select + """
         replace(substr(p.text, GREATEST(1, strpos(p.text, @t) - 16), 32 + length(@t)), @t, '[' || @t || ']') AS 摘要

@@ -25,7 +25,9 @@ public sealed partial class Store
     }
 
     /// <summary>汇总: one row per report — its files, total score, grade, execution rate, findings by severity, checks skipped.</summary>
-    public Tabular Summary() => Table(Reps + """
+    public Tabular Summary() => Table(SummarySql);
+
+    private string SummarySql => Reps + """
         , found AS (
             SELECT r.identity, r.version, x.severity, COUNT(DISTINCT x.finding_id) AS n
             FROM discrepancies x JOIN reports r ON r.id = x.report_id GROUP BY r.identity, r.version, x.severity
@@ -40,7 +42,7 @@ public sealed partial class Store
                (SELECT COUNT(*) FROM checks_skipped s WHERE s.report_id = r.id) AS 未执行的检查
         FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
         ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
-        """);
+        """;
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
     public Tabular MainFigures() => WordsAsValues(Table(Reps + """
@@ -99,6 +101,13 @@ public sealed partial class Store
     /// <summary>One row per report with the chosen figure keys as columns (keys are parameters, never SQL text).</summary>
     public Tabular FigureColumns(IReadOnlyList<string> keys, int? year, string? unit)
     {
+        var (sql, p) = FigureColumnsQuery(keys, year, unit);
+        var t = Table(sql, p);
+        return t with { Columns = ["单位名称", "年度", "版本", "文件", .. keys.Select(k => $"{Extraction.Keys.Label(k)}{UnitOf(k)}")] };
+    }
+
+    private (string Sql, DynamicParameters Args) FigureColumnsQuery(IReadOnlyList<string> keys, int? year, string? unit)
+    {
         var p = new DynamicParameters(new { year, unit });
         var columns = string.Join(", ", keys.Select((key, i) =>
         {
@@ -107,13 +116,12 @@ public sealed partial class Store
             var column = Extraction.Keys.KindOf(key) == Extraction.KeyKind.Word ? "word" : "value";
             return $"(SELECT f.{column} FROM figures f WHERE f.report_id = r.id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
         }));
-        var t = Table(Reps + $"""
+        return (Reps + $"""
             SELECT r.unit_name, r.fiscal_year, rep.version, files.files, {columns}
             FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
             WHERE (@year IS NULL OR r.fiscal_year = @year) AND (@unit IS NULL OR r.unit_name LIKE '%' || @unit || '%')
             ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
             """, p);
-        return t with { Columns = ["单位名称", "年度", "版本", "文件", .. keys.Select(k => $"{Extraction.Keys.Label(k)}{UnitOf(k)}")] };
     }
 
     private static string UnitOf(string key) => Extraction.Keys.KindOf(key) switch

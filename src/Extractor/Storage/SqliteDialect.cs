@@ -77,6 +77,13 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
     // BEGIN IMMEDIATE already makes every writer wait for the others.
     public void Serialize(DbConnection db, DbTransaction tx) { }
 
+    // In-process: a statement per row costs microseconds.
+    public int RowsPerCommand => 1;
+
+    public string Explain => "EXPLAIN QUERY PLAN ";
+
+    public long Size(DbConnection db) => db.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+
     public (string Sql, object Args) Search(string select, string text)
     {
         if (text.Length >= 3)

@@ -133,18 +133,17 @@ public sealed partial class Store : IDisposable
         var reportId = _db.ExecuteScalar<long>(
             "INSERT INTO reports(document_id, unit_name, fiscal_year, filled_date, identity) VALUES (@docId, @u, @y, @d, @identity) RETURNING id",
             new { docId, u = r.Info.UnitName, y = r.Info.FiscalYear, d = r.Info.FilledDate, identity }, tx);
-        foreach (var group in r.Statements.GroupBy(s => s.Key))
-            _db.Execute(
+        Insert(
                 """
                 INSERT INTO figures(report_id, key, statement, value, word, unit, source_text, page, paragraph, box_x0, box_y0, box_x1, box_y1)
                 VALUES (@reportId, @Key, @n, @v, @Word, @Unit, @Text, @Page, @Paragraph, @x0, @y0, @x1, @y1)
                 """,
-                group.Select((s, n) => new
-                {
-                    reportId, s.Key, n, v = s.Word is null ? s.Value : (decimal?)null, s.Word, s.Unit, s.Text, s.Page, s.Paragraph,
-                    x0 = Point(s.Box?.Left), y0 = Point(s.Box?.Bottom), x1 = Point(s.Box?.Right), y1 = Point(s.Box?.Top),
-                }), tx);
-        _db.Execute(
+            r.Statements.GroupBy(s => s.Key).SelectMany(group => group.Select((s, n) => new
+            {
+                reportId, s.Key, n, v = s.Word is null ? s.Value : (decimal?)null, s.Word, s.Unit, s.Text, s.Page, s.Paragraph,
+                x0 = Point(s.Box?.Left), y0 = Point(s.Box?.Bottom), x1 = Point(s.Box?.Right), y1 = Point(s.Box?.Top),
+            })), tx);
+        Insert(
             """
             INSERT INTO indicators(report_id, seq, label, group_path, name, target_op, target_value, target_unit, midyear_value, actual_value, actual_unit,
                                    completion_rate, weight, score, deviation_reason, improvement, page, paragraph, places)
@@ -159,9 +158,9 @@ public sealed partial class Store : IDisposable
                 places = i.Boxes.Count == 0 ? null : new System.Text.Json.Nodes.JsonObject(i.Boxes.Select(p => KeyValuePair.Create(p.Key,
                     (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject { ["page"] = p.Value.Page, ["box"] = ReportJson.BoxNode(p.Value.Box) }))).ToJsonString(),
             }), tx);
-        _db.Execute("INSERT INTO projects(report_id, label, name, budget, actual, page) VALUES (@reportId, @Label, @Name, @Budget, @Actual, @Page)",
+        Insert("INSERT INTO projects(report_id, label, name, budget, actual, page) VALUES (@reportId, @Label, @Name, @Budget, @Actual, @Page)",
             r.Projects.Select(p => new { reportId, p.Label, p.Name, p.Budget, p.Actual, p.Page }), tx);
-        _db.Execute(
+        Insert(
             """
             INSERT INTO discrepancies(report_id, rule, severity, fields, stated, expected, message, page, indicator, fingerprint, finding_id, source_text, evidence)
             VALUES (@reportId, @Rule, @Severity, @fields, @stated, @expected, @Message, @Page, @Indicator, @fingerprint, @finding, @Source, @evidence)
@@ -173,24 +172,45 @@ public sealed partial class Store : IDisposable
                 finding = ReportIdentity.FindingId(identity, d.Rule, d.Fields, d.Indicator), d.Source,
                 evidence = d.Evidence.Count == 0 ? null : ReportJson.Evidence(d.Evidence).ToJsonString(),
             }), tx);
-        _db.Execute("INSERT INTO checks_skipped(report_id, rule, reason, indicator) VALUES (@reportId, @Rule, @Reason, @Indicator)",
+        Insert("INSERT INTO checks_skipped(report_id, rule, reason, indicator) VALUES (@reportId, @Rule, @Reason, @Indicator)",
             f.Skipped.Select(c => new { reportId, c.Rule, c.Reason, c.Indicator }), tx);
-        _db.Execute("INSERT INTO unread(report_id, value, unit, source_text, page) VALUES (@reportId, @Value, @Unit, @Text, @Page)",
+        Insert("INSERT INTO unread(report_id, value, unit, source_text, page) VALUES (@reportId, @Value, @Unit, @Text, @Page)",
             r.Unread.Select(u => new { reportId, u.Value, u.Unit, u.Text, u.Page }), tx);
     }
 
     // Page text for search; page sizes and blocks for showing a passage in its place.
     private void SaveDocument(Reading.Document doc, long docId, DbTransaction tx)
     {
-        foreach (var page in doc.Pages)
-        {
-            _db.Execute("INSERT INTO page_text(document_id, page, text) VALUES (@docId, @n, @text)",
-                new { docId, n = page.Number, text = Reading.DocumentText.Render(doc with { Pages = [page] }) }, tx);
-            _db.Execute("INSERT INTO pages(document_id, page, width, height) VALUES (@docId, @Number, @w, @h)",
-                new { docId, page.Number, w = page.Width > 0 ? Point(page.Width) : null, h = page.Height > 0 ? Point(page.Height) : null }, tx);
-        }
-        _db.Execute("INSERT INTO blocks(document_id, seq, body_index, page, kind, content) VALUES (@docId, @seq, @Index, @Page, @kind, @content)",
+        Insert("INSERT INTO page_text(document_id, page, text) VALUES (@docId, @n, @text)",
+            doc.Pages.Select(page => new { docId, n = page.Number, text = Reading.DocumentText.Render(doc with { Pages = [page] }) }), tx);
+        Insert("INSERT INTO pages(document_id, page, width, height) VALUES (@docId, @Number, @w, @h)",
+            doc.Pages.Select(page => new { docId, page.Number, w = page.Width > 0 ? Point(page.Width) : null, h = page.Height > 0 ? Point(page.Height) : null }), tx);
+        Insert("INSERT INTO blocks(document_id, seq, body_index, page, kind, content) VALUES (@docId, @seq, @Index, @Page, @kind, @content)",
             doc.Blocks.Select((b, seq) => new { docId, seq, b.Index, b.Page, kind = b is Reading.Table ? "table" : "paragraph", content = StoredBlocks.Content(b) }), tx);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"@\w+")] private static partial System.Text.RegularExpressions.Regex Placeholder();
+
+    /// <summary>
+    /// One INSERT per row. In-process (SQLite) a row costs microseconds; on a server each statement is a round trip,
+    /// so there the rows go as a few commands of many statements each, every placeholder numbered by its row.
+    /// </summary>
+    private void Insert<T>(string sql, IEnumerable<T> rows, DbTransaction tx)
+    {
+        if (_dialect.RowsPerCommand <= 1) { _db.Execute(sql, rows, tx); return; }
+        var properties = typeof(T).GetProperties().ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var names = Placeholder().Matches(sql).Select(m => m.Value).Distinct().ToList();
+        foreach (var chunk in rows.Chunk(_dialect.RowsPerCommand))
+        {
+            var text = new System.Text.StringBuilder();
+            var args = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                text.Append(Placeholder().Replace(sql, m => $"{m.Value}_{i}")).Append(";\n");
+                foreach (var name in names) args.Add($"{name[1..]}_{i}", properties[name[1..]].GetValue(chunk[i]));
+            }
+            _db.Execute(text.ToString(), args, tx);
+        }
     }
 
     private static decimal? Point(double? v) => v is { } d ? Math.Round((decimal)d, 2) : null;

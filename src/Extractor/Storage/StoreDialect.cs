@@ -28,6 +28,15 @@ internal interface IStoreDialect
     /// <summary>Holds off other processes recomputing cross-report findings until <paramref name="tx"/> ends.</summary>
     void Serialize(DbConnection db, DbTransaction tx);
 
+    /// <summary>How many rows of one table an INSERT command carries (1: one statement per row).</summary>
+    int RowsPerCommand { get; }
+
+    /// <summary>What turns a query into its plan (EXPLAIN QUERY PLAN, EXPLAIN).</summary>
+    string Explain { get; }
+
+    /// <summary>The store's size on disk, in bytes.</summary>
+    long Size(DbConnection db);
+
     /// <summary>Page search: SQL (after <paramref name="select"/>'s columns: a 摘要 column, FROM and WHERE) and its arguments.</summary>
     (string Sql, object Args) Search(string select, string text);
 }

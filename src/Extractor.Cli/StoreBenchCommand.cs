@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Generation;
+using Extractor.Storage;
+
+namespace Extractor.Cli;
+
+/// <summary>
+/// `extractor bench-store --reports N --db STORE`: fills a store (SQLite or PostgreSQL) with N generated reports
+/// (ScaleReports: a few hundred through the pipeline, copied as reports of their own) and measures what an audit
+/// team waits for: the load, the store's size, and each listing's time and query plan.
+/// </summary>
+internal static class StoreBenchCommand
+{
+    public static Command Create()
+    {
+        var reports = Cli.Int("--reports", "how many reports the store should hold", 10_000, 1, 10_000_000);
+        var models = Cli.Int("--models", "distinct generated reports the copies are made from", 300, 1, 100_000);
+        var repeat = Cli.Int("--repeat", "runs of each listing (the median is reported)", 5, 1, 100);
+        var plans = new Option<bool>("--plans") { Description = "print each listing's query plan" };
+        var db = Cli.Db();
+        var cmd = new Command("bench-store", "measure the store at scale: load N generated reports, time the listings") { reports, models, repeat, plans, db };
+        cmd.SetAction(parse => Cli.Guard(() =>
+        {
+            var n = parse.GetValue(reports);
+            using var store = Store.Open(parse.GetValue(db)!);
+            var clock = Stopwatch.StartNew();
+            var made = ScaleReports.Models(parse.GetValue(models), seed: 1);
+            Console.WriteLine($"{made.Count} model reports through the pipeline in {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
+            var run = store.StartRun();
+            var saved = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (store.Save(ScaleReports.Copy(made, i), run, force: false)) saved++;
+                if ((i + 1) % 10_000 == 0) Console.WriteLine($"  {i + 1} reports, {clock.Elapsed.TotalSeconds:0} s");
+            }
+            store.FinishRun(run, n, saved, 0, n - saved);
+            var load = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"store: {store.Path}");
+            Console.WriteLine($"loaded {saved} new reports ({n} in the store) in {load:0.0} s ({saved / Math.Max(load, 1e-9):0} reports/s); size {store.SizeBytes() / (1024.0 * 1024):0.0} MiB");
+            foreach (var t in store.TimeListings(parse.GetValue(repeat)))
+            {
+                Console.WriteLine($"{t.Listing,-34} {t.Rows,8} rows {t.Milliseconds,10:0.0} ms");
+                if (parse.GetValue(plans)) Console.WriteLine("    " + t.Plan.Replace("\n", "\n    "));
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+}
