@@ -48,14 +48,19 @@ internal static class ReviewCommand
         if (rows.Count > 0 && !rows[0].ContainsKey("疑点编号")) throw new UsageException("工作簿的“疑点清单”没有“疑点编号”列");
         var bad = rows.Where(r => r.GetValueOrDefault("核查状态") is { Length: > 0 } s && RuleNames.StatusCode(s) is null).ToList();
         if (bad.Count > 0) throw new UsageException($"“核查状态”只能填 待核实、已确认、已排除（{bad[0]["疑点编号"]} 填的是“{bad[0]["核查状态"]}”）");
+        // 核查时间 as exported tells whether someone reviewed the finding since (a workbook without the column: not checked).
+        var timed = rows.Count > 0 && rows[0].ContainsKey("核查时间");
         var changes = store.ImportReviews(rows.Where(r => r.GetValueOrDefault("疑点编号") is { Length: > 0 })
-            .Select(r => (r["疑点编号"].Trim(), r.GetValueOrDefault("核查状态"), r.GetValueOrDefault("核查意见"))), by);
+            .Select(r => new ReviewRow(r["疑点编号"].Trim(), r.GetValueOrDefault("核查状态"), r.GetValueOrDefault("核查意见"),
+                timed ? r.GetValueOrDefault("核查时间") ?? "" : null)), by);
         var table = new Table().AddColumns("疑点编号", "原状态", "新状态", "核查意见", "");
         foreach (var c in changes)
             table.AddRow(c.FindingId, RuleNames.StatusName(c.OldStatus ?? "open"), RuleNames.StatusName(c.NewStatus), Markup.Escape(c.NewNote ?? ""),
-                c.Known ? "" : "（当前数据库中无此疑点，已保留）");
+                c.ReviewedSinceExport is { } t ? $"（导出后已被他人于 {t} 改为{RuleNames.StatusName(c.OldStatus ?? "open")}，未覆盖）"
+                : c.Known ? "" : "（当前数据库中无此疑点，已保留）");
         AnsiConsole.Write(table);
-        Console.WriteLine($"从 {file.Name} 导入 {rows.Count} 行，更新 {changes.Count} 条核查结论");
+        var conflicts = changes.Count(c => c.ReviewedSinceExport is not null);
+        Console.WriteLine($"从 {file.Name} 导入 {rows.Count} 行，更新 {changes.Count - conflicts} 条核查结论" + (conflicts > 0 ? $"，{conflicts} 条因导出后已被他人修改而未覆盖" : ""));
         return 0;
     }
 }

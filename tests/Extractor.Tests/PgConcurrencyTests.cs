@@ -106,3 +106,27 @@ public class PgConcurrencyTests(PgServer server)
         Assert.Equal(("confirmed", "赵审计"), (reviewed[findings[1].Id].Status, reviewed[findings[1].Id].Reviewer));
     }
 }
+
+[Collection("postgres")]
+public class PgWorkbookReviewTests(PgServer server)
+{
+    [Fact]
+    public void A_workbook_exported_before_another_auditors_review_does_not_overwrite_it()
+    {
+        var target = server.NewDatabase();
+        using var store = Store.Open(target);
+        store.Save(Pipeline.Process(Corpus.Path("txt", "105.txt")), store.StartRun(), force: false);
+        var exported = store.Findings().Take(2).ToList(); // the workbook both auditors start from: no reviews yet
+        Assert.Equal(2, exported.Count);
+        store.Review(exported[0].Id, "dismissed", "已与单位核实", "李审计");
+        var changes = store.ImportReviews(exported.Select(f => new ReviewRow(f.Id, "已确认", "张审计的意见", f.ReviewedAt ?? "")), "张审计");
+        var conflict = changes.Single(c => c.FindingId == exported[0].Id);
+        Assert.NotNull(conflict.ReviewedSinceExport);
+        var kept = store.Findings(new FindingFilter(Id: exported[0].Id)).Single();
+        Assert.Equal(("dismissed", "李审计"), (kept.Status, kept.Reviewer));
+        // The finding nobody touched since takes the workbook's verdict.
+        var applied = store.Findings(new FindingFilter(Id: exported[1].Id)).Single();
+        Assert.Equal(("confirmed", "张审计"), (applied.Status, applied.Reviewer));
+        Assert.Null(changes.Single(c => c.FindingId == exported[1].Id).ReviewedSinceExport);
+    }
+}

@@ -27,7 +27,14 @@ public sealed record Finding(
 public sealed record FindingFilter(string? Rule = null, string? Unit = null, int? Year = null, string? Severity = null, string? Status = null, string? Id = null);
 
 /// <summary>What an import of reviews did to one finding.</summary>
-public sealed record ReviewChange(string FindingId, string? OldStatus, string NewStatus, string? OldNote, string? NewNote, bool Known);
+public sealed record ReviewChange(string FindingId, string? OldStatus, string NewStatus, string? OldNote, string? NewNote, bool Known)
+{
+    /// <summary>When another review was made after the workbook was exported: the change was not applied.</summary>
+    public string? ReviewedSinceExport { get; init; }
+}
+
+/// <summary>A row of a workbook's 疑点清单 as an auditor left it; ReviewedAt is the 核查时间 it was exported with (null: not known).</summary>
+public sealed record ReviewRow(string FindingId, string? Status, string? Note, string? ReviewedAt);
 
 public sealed partial class Store
 {
@@ -119,20 +126,34 @@ public sealed partial class Store
     /// Applies reviews edited elsewhere (the workbook): a row whose status or note differs from the store's is
     /// recorded; a blank status leaves the store's as it is; nothing is ever deleted. Returns what changed.
     /// </summary>
-    public IReadOnlyList<ReviewChange> ImportReviews(IEnumerable<(string FindingId, string? Status, string? Note)> rows, string? reviewer)
+    public IReadOnlyList<ReviewChange> ImportReviews(IEnumerable<(string FindingId, string? Status, string? Note)> rows, string? reviewer) =>
+        ImportReviews(rows.Select(r => new ReviewRow(r.FindingId, r.Status, r.Note, null)), reviewer);
+
+    /// <summary>
+    /// As above, and with a shared store in mind: a row whose finding was reviewed again since the workbook was
+    /// exported (its 核查时间 is not the store's) would overwrite another auditor's verdict with an old one, so it
+    /// is not applied but returned as a conflict.
+    /// </summary>
+    public IReadOnlyList<ReviewChange> ImportReviews(IEnumerable<ReviewRow> rows, string? reviewer)
     {
         var changes = new List<ReviewChange>();
-        foreach (var (id, statusText, noteText) in rows)
+        foreach (var (id, statusText, noteText, exportedAt) in rows)
         {
             var status = Validation.RuleNames.StatusCode(statusText);
             var note = string.IsNullOrWhiteSpace(noteText) ? null : noteText.Trim();
-            (string Status, string? Note)? current;
-            lock (_lock) current = _db.QuerySingleOrDefault<(string, string?)?>("SELECT status, note FROM reviews WHERE finding_id = @id", new { id });
+            (string Status, string? Note, string ReviewedAt)? current;
+            lock (_lock) current = _db.QuerySingleOrDefault<(string, string?, string)?>("SELECT status, note, reviewed_at FROM reviews WHERE finding_id = @id", new { id });
             var newStatus = status ?? current?.Status ?? "open";
             var newNote = note ?? current?.Note;
             if (newStatus == (current?.Status ?? "open") && newNote == current?.Note) continue;
+            var known = ResolveFinding(id) is not null;
+            if (exportedAt is not null && (current?.ReviewedAt ?? "") != exportedAt.Trim())
+            {
+                changes.Add(new ReviewChange(id, current?.Status, newStatus, current?.Note, newNote, known) { ReviewedSinceExport = current?.ReviewedAt });
+                continue;
+            }
             Review(id, newStatus, newNote, reviewer);
-            changes.Add(new ReviewChange(id, current?.Status, newStatus, current?.Note, newNote, ResolveFinding(id) is not null));
+            changes.Add(new ReviewChange(id, current?.Status, newStatus, current?.Note, newNote, known));
         }
         return changes;
     }
