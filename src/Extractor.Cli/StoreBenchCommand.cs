@@ -17,9 +17,10 @@ internal static class StoreBenchCommand
         var reports = Cli.Int("--reports", "how many reports the store should hold", 10_000, 1, 10_000_000);
         var models = Cli.Int("--models", "distinct generated reports the copies are made from", 300, 1, 100_000);
         var repeat = Cli.Int("--repeat", "runs of each listing (the median is reported)", 5, 1, 100);
+        var copies = Cli.Int("--copies", "then multiply the store in SQL: each report copied as a report of its own (for 10^5 reports)", 1, 1, 1000);
         var plans = new Option<bool>("--plans") { Description = "print each listing's query plan" };
         var db = Cli.Db();
-        var cmd = new Command("bench-store", "measure the store at scale: load N generated reports, time the listings") { reports, models, repeat, plans, db };
+        var cmd = new Command("bench-store", "measure the store at scale: load N generated reports, time the listings") { reports, models, copies, repeat, plans, db };
         cmd.SetAction(parse => Cli.Guard(() =>
         {
             var n = parse.GetValue(reports);
@@ -39,6 +40,12 @@ internal static class StoreBenchCommand
             var load = clock.Elapsed.TotalSeconds;
             Console.WriteLine($"store: {store.Path}");
             Console.WriteLine($"loaded {saved} new reports ({n} in the store) in {load:0.0} s ({saved / Math.Max(load, 1e-9):0} reports/s); size {store.SizeBytes() / (1024.0 * 1024):0.0} MiB");
+            if (parse.GetValue(copies) is > 1 and var k)
+            {
+                clock.Restart();
+                store.Replicate(k);
+                Console.WriteLine($"copied to {n * k} reports in SQL in {clock.Elapsed.TotalSeconds:0.0} s; size {store.SizeBytes() / (1024.0 * 1024):0.0} MiB");
+            }
             foreach (var t in store.TimeListings(parse.GetValue(repeat)))
             {
                 Console.WriteLine($"{t.Listing,-34} {t.Rows,8} rows {t.Milliseconds,10:0.0} ms");

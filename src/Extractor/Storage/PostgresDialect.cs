@@ -110,6 +110,17 @@ internal sealed partial class PostgresDialect : IStoreDialect
 
     public long Size(DbConnection db) => db.ExecuteScalar<long>("SELECT pg_database_size(current_database())");
 
+    public IReadOnlyList<string> Columns(DbConnection db, DbTransaction tx, string table) =>
+        db.Query<string>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table ORDER BY ordinal_position",
+            new { table }, tx).ToList();
+
+    // An identity column's sequence does not see ids given explicitly: move it past them.
+    public void AfterBulkInsert(DbConnection db, DbTransaction tx, IEnumerable<string> tables)
+    {
+        foreach (var table in tables.Where(t => Columns(db, tx, t).Contains("id")))
+            db.Execute($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))", transaction: tx);
+    }
+
     // LIKE '%…%' is what the trigram index serves (three characters or more; shorter text is scanned, as in SQLite).
     public (string Sql, object Args) Search(string select, string text) => (select + """
         replace(substr(p.text, GREATEST(1, strpos(p.text, @t) - 16), 32 + length(@t)), @t, '[' || @t || ']') AS 摘要

@@ -19,7 +19,10 @@ public sealed partial class Store
     public IReadOnlyList<ListingTime> TimeListings(int repeat)
     {
         string unit;
-        lock (_lock) unit = _db.ExecuteScalar<string?>("SELECT unit_name FROM reports WHERE unit_name IS NOT NULL ORDER BY id LIMIT 1") ?? "";
+        // A unit with findings, so that the narrowed 疑点清单 has rows to find.
+        lock (_lock)
+            unit = _db.ExecuteScalar<string?>("SELECT r.unit_name FROM discrepancies x JOIN reports r ON r.id = x.report_id WHERE r.unit_name IS NOT NULL ORDER BY x.id LIMIT 1")
+                   ?? _db.ExecuteScalar<string?>("SELECT unit_name FROM reports WHERE unit_name IS NOT NULL ORDER BY id LIMIT 1") ?? "";
         IReadOnlyList<string> keys = [Extraction.Keys.BudgetInitial, Extraction.Keys.Adjusted, Extraction.Keys.Actual, Extraction.Keys.ExecutionRate,
             Extraction.Keys.TotalScore, Extraction.Keys.Grade];
         var figures = FigureColumnsQuery(keys, null, null);
@@ -47,6 +50,45 @@ public sealed partial class Store
             }
             return new ListingTime(l.Name, rows, times.Order().ElementAt(times.Count / 2), Plan(l.Sql, l.Args));
         }).ToList();
+    }
+
+    // Tables copied by Replicate, parents first, and which of their columns name a parent row or must stay unique.
+    private static readonly string[] Copied = ["documents", "reports", "figures", "indicators", "projects", "discrepancies", "checks_skipped", "unread", "pages", "blocks", "page_text"];
+    private static readonly string[] Renamed = ["path", "sha256", "unit_name", "identity", "finding_id", "fingerprint"];
+
+    /// <summary>
+    /// Multiplies what the store holds by <paramref name="times"/>, in SQL: copy k of every document, report and
+    /// their rows gets ids shifted past the originals and its own path, hash, unit name, identity and finding ids
+    /// (suffix -k), so it is a report of its own. For scale measurements at 10^5 reports, where saving each
+    /// generated report through the pipeline would take hours on a small machine.
+    /// </summary>
+    public void Replicate(int times)
+    {
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            var top = Copied.Where(t => t is "documents" or "reports" or "figures" or "indicators" or "projects" or "discrepancies" or "checks_skipped" or "unread" or "blocks")
+                .ToDictionary(t => t, t => _db.ExecuteScalar<long?>($"SELECT MAX(id) FROM {t}", transaction: tx) ?? 0);
+            for (var k = 1; k < times; k++)
+                foreach (var table in Copied)
+                {
+                    var columns = _dialect.Columns(_db, tx, table);
+                    string Value(string c) => c switch
+                    {
+                        "id" => $"id + {k * top[table]}",
+                        "document_id" => $"document_id + {k * top["documents"]}",
+                        "report_id" => $"report_id + {k * top["reports"]}",
+                        _ when Renamed.Contains(c) => $"{c} || '-{k}'",
+                        _ => c,
+                    };
+                    var limit = top.TryGetValue(table, out var max) ? $"WHERE id <= {max}"
+                        : $"WHERE document_id <= {top["documents"]}";
+                    _db.Execute($"INSERT INTO {table}({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(Value))} FROM {table} {limit}",
+                        transaction: tx, commandTimeout: 3600);
+                }
+            _dialect.AfterBulkInsert(_db, tx, Copied);
+            tx.Commit();
+        }
     }
 
     private string Plan(string sql, object? args)

@@ -84,6 +84,12 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
 
     public long Size(DbConnection db) => db.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
 
+    public IReadOnlyList<string> Columns(DbConnection db, DbTransaction tx, string table) =>
+        db.Query<string>("SELECT name FROM pragma_table_info(@table)", new { table }, tx).ToList();
+
+    // INTEGER PRIMARY KEY goes on from the largest id by itself.
+    public void AfterBulkInsert(DbConnection db, DbTransaction tx, IEnumerable<string> tables) { }
+
     public (string Sql, object Args) Search(string select, string text)
     {
         if (text.Length >= 3)

@@ -37,6 +37,12 @@ internal interface IStoreDialect
     /// <summary>The store's size on disk, in bytes.</summary>
     long Size(DbConnection db);
 
+    /// <summary>The columns of a table, in order.</summary>
+    IReadOnlyList<string> Columns(DbConnection db, DbTransaction tx, string table);
+
+    /// <summary>After rows were inserted with their ids given: what the database needs to hand out new ids past them.</summary>
+    void AfterBulkInsert(DbConnection db, DbTransaction tx, IEnumerable<string> tables);
+
     /// <summary>Page search: SQL (after <paramref name="select"/>'s columns: a 摘要 column, FROM and WHERE) and its arguments.</summary>
     (string Sql, object Args) Search(string select, string text);
 }
