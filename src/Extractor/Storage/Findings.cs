@@ -44,6 +44,9 @@ public sealed partial class Store
                    r.unit_name, r.fiscal_year, d.path, d.id AS doc_id,
                    ROW_NUMBER() OVER (PARTITION BY x.finding_id ORDER BY d.id) AS n
             FROM discrepancies x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id
+            -- What every row of a finding shares (its id, rule, severity, year) narrows before the grouping, not after.
+            WHERE (@Rule IS NULL OR x.rule = @Rule) AND (@Severity IS NULL OR x.severity = @Severity)
+              AND (@Year IS NULL OR r.fiscal_year = @Year) AND (@Id IS NULL OR x.finding_id = @Id)
         ), files AS (
             SELECT finding_id, {{_dialect.Lines("path || '#' || COALESCE(CAST(page AS TEXT), '')", "path, page")}} AS files
             FROM (SELECT DISTINCT finding_id, path, page FROM doc ORDER BY finding_id, path) AS found GROUP BY finding_id

@@ -9,10 +9,18 @@ namespace Extractor.Storage;
 /// </summary>
 public sealed partial class Store
 {
-    private string Reps => $$"""
-        WITH rep AS (SELECT identity, version, MIN(id) AS report_id FROM reports GROUP BY identity, version),
-        files AS (SELECT r.identity, r.version, {{_dialect.Lines("d.path", "d.id")}} AS files
-                  FROM reports r JOIN documents d ON d.id = r.document_id GROUP BY r.identity, r.version)
+    // A report (identity and version) is its first file's row: found by the identity index, row by row, so that
+    // a narrowed listing reads only its own reports and not a grouping of the whole store.
+    private const string Reps = """
+        WITH rep AS (
+            SELECT r.identity, r.version, r.id AS report_id FROM reports r
+            WHERE NOT EXISTS (SELECT 1 FROM reports o WHERE o.identity = r.identity AND o.version = r.version AND o.id < r.id))
+        """;
+
+    /// <summary>The files of the report <c>rep</c>, one a line.</summary>
+    private string Files => $"""
+        (SELECT {_dialect.Lines("d.path", "d.id")} FROM reports o JOIN documents d ON d.id = o.document_id
+         WHERE o.identity = rep.identity AND o.version = rep.version)
         """;
 
     private Tabular Table(string sql, object? args = null)
@@ -27,21 +35,22 @@ public sealed partial class Store
     /// <summary>汇总: one row per report — its files, total score, grade, execution rate, findings by severity, checks skipped.</summary>
     public Tabular Summary() => Table(SummarySql);
 
-    private string SummarySql => Reps + """
-        , found AS (
-            SELECT r.identity, r.version, x.severity, COUNT(DISTINCT x.finding_id) AS n
-            FROM discrepancies x JOIN reports r ON r.id = x.report_id GROUP BY r.identity, r.version, x.severity
-            UNION ALL
-            SELECT c.identity, 1, c.severity, COUNT(*) FROM cross_findings c GROUP BY c.identity, c.severity)
-        SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, files.files AS 文件,
+    private string SummarySql => Reps + $"""
+        SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, {Files} AS 文件,
                (SELECT value FROM figures WHERE report_id = r.id AND key = 'score.total' AND statement = 0) AS 综合得分,
                (SELECT word FROM figures WHERE report_id = r.id AND key = 'grade' AND statement = 0) AS 评价结果,
                (SELECT value FROM figures WHERE report_id = r.id AND key = 'budget.execution_rate' AND statement = 0) AS "预算执行率(%)",
-               COALESCE((SELECT SUM(n) FROM found WHERE found.identity = rep.identity AND found.version = rep.version AND severity = 'error'), 0) AS "疑点(错误)",
-               COALESCE((SELECT SUM(n) FROM found WHERE found.identity = rep.identity AND found.version = rep.version AND severity = 'warning'), 0) AS "疑点(提示)",
+               {Found("error")} AS "疑点(错误)", {Found("warning")} AS "疑点(提示)",
                (SELECT COUNT(*) FROM checks_skipped s WHERE s.report_id = r.id) AS 未执行的检查
-        FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
+        FROM rep JOIN reports r ON r.id = rep.report_id
         ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
+        """;
+
+    // The findings of one severity of the report rep: its files' (each finding once) and those across reports.
+    private static string Found(string severity) => $"""
+        ((SELECT COUNT(DISTINCT x.finding_id) FROM reports o JOIN discrepancies x ON x.report_id = o.id
+          WHERE o.identity = rep.identity AND o.version = rep.version AND x.severity = '{severity}')
+         + (SELECT COUNT(*) FROM cross_findings c WHERE c.identity = rep.identity AND rep.version = 1 AND c.severity = '{severity}'))
         """;
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
@@ -117,8 +126,8 @@ public sealed partial class Store
             return $"(SELECT f.{column} FROM figures f WHERE f.report_id = r.id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
         }));
         return (Reps + $"""
-            SELECT r.unit_name, r.fiscal_year, rep.version, files.files, {columns}
-            FROM rep JOIN reports r ON r.id = rep.report_id JOIN files ON files.identity = rep.identity AND files.version = rep.version
+            SELECT r.unit_name, r.fiscal_year, rep.version, {Files}, {columns}
+            FROM rep JOIN reports r ON r.id = rep.report_id
             WHERE (@year IS NULL OR r.fiscal_year = @year) AND (@unit IS NULL OR r.unit_name LIKE '%' || @unit || '%')
             ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
             """, p);
