@@ -56,6 +56,9 @@ internal sealed partial class PostgresDialect : IStoreDialect
             db = new NpgsqlConnection(_target.ConnectionString);
             db.Open();
         }
+        // The listings are many small index lookups whose estimated cost crosses the JIT threshold at 10^4 reports;
+        // compiling them took seconds (measured: 汇总 of 10,000 reports 4.2 s with JIT, see README), running them far less.
+        db.Execute("SET jit = off");
         // A database without our tables is not a store: the read commands never create one.
         if (!create && db.ExecuteScalar<string?>("SELECT to_regclass('store_meta')::text") is null)
         {
