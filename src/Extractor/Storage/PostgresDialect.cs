@@ -15,7 +15,14 @@ internal sealed partial class PostgresDialect : IStoreDialect
     private const int SchemaLock = 0x45585401, ReconcileLock = 0x45585402; // "EXT" 1 and 2: our advisory lock ids
     private readonly NpgsqlConnectionStringBuilder _target;
 
-    public PostgresDialect(string target) => _target = Parse(target);
+    public PostgresDialect(string target)
+    {
+        _target = Parse(target);
+        // Npgsql gives up on a command after 30 s; a whole listing of 10^5 reports on a busy server may take longer.
+        if (!CommandTimeoutKeyword().IsMatch(target)) _target.CommandTimeout = 600;
+    }
+
+    [GeneratedRegex(@"command\s*timeout", RegexOptions.IgnoreCase)] private static partial Regex CommandTimeoutKeyword();
 
     [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase)] private static partial Regex HostKeyword();
 
