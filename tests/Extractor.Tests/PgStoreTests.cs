@@ -117,6 +117,19 @@ public class PgStoreTests(PgServer server)
     }
 
     [Fact]
+    public void A_postgres_uri_names_the_same_store_as_its_keywords()
+    {
+        var keywords = new Npgsql.NpgsqlConnectionStringBuilder(server.NewDatabase());
+        using (var store = Filled(keywords.ConnectionString)) { }
+        var uri = $"postgres://{Uri.EscapeDataString(keywords.Username!)}{(keywords.Password is { } pw ? ":" + Uri.EscapeDataString(pw) : "")}" +
+                  $"@{keywords.Host}:{keywords.Port}/{keywords.Database}";
+        using var again = Store.OpenExisting(uri);
+        Assert.Equal(Files.Length, again.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"));
+        Assert.StartsWith("postgresql://", again.Path);
+        Assert.DoesNotContain("Password", again.Path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Both_schemas_have_the_same_tables_views_and_columns()
     {
         using var pg = Store.Open(server.NewDatabase());
