@@ -85,6 +85,24 @@ public sealed class ViewerBrowserTests(ViewerFixture fx, ITestOutputHelper outpu
         Assert.Equal(("dismissed", ViewerFixture.Reviewer), (stored.Status, stored.Reviewer));
     }
 
+    [Theory]
+    [InlineData("pdf-lo/003.pdf", "budget.adjustment_rate", "div.box", "report-pdf")]
+    [InlineData("docx-word/136.docx", "score.total", "mark", "report-docx-word")]
+    public void A_report_links_each_figure_to_its_page_with_the_figure_highlighted(string file, string key, string element, string shot)
+    {
+        using var store = fx.OpenStore();
+        var report = store.ReportEntries().Single(r => r.Document.Path.EndsWith(file, StringComparison.Ordinal));
+        var figure = store.ReportDetail(report.Id)!.Figures.First(f => f.Key == key);
+        _browser.Navigate().GoToUrl($"{fx.Url}/report/{report.Id}");
+        _browser.FindElement(By.CssSelector($"#figures a[href='/document/{report.Document.Id}/page/{figure.Page}?figure={key}']")).Click();
+        WaitUntil(() => _browser.Url.Contains($"/page/{figure.Page}?figure="));
+        var highlight = _browser.FindElement(By.CssSelector($"{element}[data-figure='{key}']"));
+        Assert.True(highlight.Displayed);
+        if (element == "mark") Assert.Equal(figure.Value, decimal.Parse(highlight.Text, CultureInfo.InvariantCulture));
+        else Assert.Equal(figure.Page.ToString(), highlight.GetDomAttribute("data-page"));
+        Shoot(highlight, shot);
+    }
+
     // The list, filtered by 疑点类型 with the select box, then the finding's link.
     private void OpenFiltered(string rule, string id)
     {
