@@ -11,7 +11,10 @@ namespace Extractor.Cli;
 /// <summary>`extractor ingest PATH...`: read, extract and validate every report into the store.</summary>
 internal static class IngestCommand
 {
-    private static readonly string[] Extensions = [".pdf", ".docx", ".txt"];
+    // What a folder walk takes: the formats read, and the formats reports also arrive in (a .doc, a .wps,
+    // a scan saved as an image, a 自评表 in Excel), which get a row with their error code instead of being passed over.
+    private static readonly string[] Extensions = [".pdf", ".docx", ".txt", ".doc", ".wps", ".rtf", ".odt", ".docm",
+        ".xls", ".xlsx", ".et", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ofd"];
 
     public static Command Create()
     {

@@ -107,6 +107,22 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void A_folder_walk_gives_a_row_to_every_file_a_report_may_come_as()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-walk-").FullName;
+        File.Copy(Corpus.Path("txt", "105.txt"), Path.Combine(dir, "report.txt"));
+        File.Copy(Corpus.Fixture("legacy.doc"), Path.Combine(dir, "old.doc"));
+        File.WriteAllBytes(Path.Combine(dir, "scan.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]);
+        File.WriteAllText(Path.Combine(dir, "notes.json"), "{}");
+        var db = Path.Combine(dir, "walk.db");
+        var (exit, output) = Run(dir, "ingest", dir, "--db", db);
+        Assert.True(exit == 0, output);
+        var (_, csv) = Run(dir, "query", "SELECT path || ':' || status || ':' || COALESCE(error_code, '') FROM documents ORDER BY path", "--db", db, "--format", "csv");
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Path.GetFileName(l.Trim().Trim('\uFEFF', '"'))).Skip(1).ToList();
+        Assert.Equal(["old.doc:failed:unsupported_format", "report.txt:ok:", "scan.jpg:failed:unsupported_format"], rows);
+    }
+
+    [Fact]
     public void Every_option_of_every_command_has_a_description()
     {
         var (exit, help) = Run(Path.GetTempPath(), "--help");
