@@ -18,7 +18,8 @@ public sealed class PageImages(string cacheDir, int dpi = 110)
 {
     private readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), string> _hashes = new();
 
-    public static string DefaultCache => Path.Combine(Path.GetTempPath(), "extractor-viewer-pages");
+    // One folder per OS user: another user of the machine cannot plant a page image for this user's viewer.
+    public static string DefaultCache => Path.Combine(Path.GetTempPath(), $"extractor-viewer-pages-{Environment.UserName}");
 
     public static string? Pdftoppm { get; } = FindTool("pdftoppm");
 
