@@ -78,6 +78,10 @@ public class CliUsageTests
             ["read", "{dir}/missing.pdf"],
             ["evaluate", "{dir}/nothing"],
             ["corpus", "{dir}/nothing"],
+            ["serve", "--db", "{missing}"],
+            ["serve"],
+            ["serve", "--db", "{db}", "--port", "99999"],
+            ["serve", "--db", "{db}", "--port", "abc"],
             ["frobnicate"],
         ];
         return cases.Select(c => new object[] { c });
