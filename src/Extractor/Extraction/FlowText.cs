@@ -35,7 +35,7 @@ public sealed partial class FlowText
     /// <summary>A short line starting with a heading marker of the lexicon and not ending a sentence.</summary>
     public bool IsHeading(string paragraph) => IsHeading(_vocabulary, paragraph);
 
-    private static bool IsHeading(Vocabulary v, string paragraph) =>
+    internal static bool IsHeading(Vocabulary v, string paragraph) =>
         paragraph.Length <= 40 && v.HeadingStart.IsMatch(Normalize(paragraph)) && !paragraph.TrimEnd().EndsWith('。');
 
     /// <summary>A top-level heading ("一、…", "第一部分").</summary>
