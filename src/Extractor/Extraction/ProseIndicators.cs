@@ -203,6 +203,8 @@ internal sealed class ProseIndicators : IRecogniser
         {
             // A number inside a label ("1-6月完成值") or the name is no value.
             if (m.Index < nameEnd || InName(m.Index, m.Length) || tags.Any(t => t.Facet == "role" && t.Start <= m.Index && m.Index < t.End)) continue;
+            // A number inside the unit read after the one before ("2023-06-20前": "-06" and "-20") is no value.
+            if (m.Index < lastEnd) continue;
             var clauseStart = Math.Max(lastEnd, Clauses.LastBoundary(body, m.Index));
             var (unit, unitEnd) = UnitAfter(body, m.Index + m.Length, tags);
             lastEnd = unitEnd;
