@@ -13,7 +13,8 @@ internal static class ExtractCommand
         var file = new Argument<FileInfo>("file") { Description = "a .pdf, .docx or .txt report" };
         var json = new Option<bool>("--json") { Description = "print the contract's JSON" };
         var lexicon = LexiconOption.Create();
-        var cmd = new Command("extract", "extract a report's figures, indicators and projects") { file, json, lexicon };
+        var ocr = OcrOption.Create();
+        var cmd = new Command("extract", "extract a report's figures, indicators and projects") { file, json, lexicon, ocr };
         cmd.SetAction(parse =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
@@ -21,7 +22,7 @@ internal static class ExtractCommand
                 Console.Error.WriteLine(error);
                 return 2;
             }
-            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options);
+            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options, OcrOption.Limits(parse.GetValue(ocr)));
             if (parse.GetValue(json)) Console.Out.WriteLine(result.ToJsonString(ReportJson.Options));
             else Summary.Print(result);
             return result["status"]!.GetValue<string>() == "ok" ? 0 : 2;

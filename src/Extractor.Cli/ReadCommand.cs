@@ -19,13 +19,14 @@ internal static class ReadCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "a .pdf, .docx or .txt report" };
         var json = new Option<bool>("--json") { Description = "print the document model with positions" };
-        var cmd = new Command("read", "print a document's text in reading order") { file, json };
+        var ocr = OcrOption.Create();
+        var cmd = new Command("read", "print a document's text in reading order") { file, json, ocr };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
             try
             {
-                var doc = DocumentLoader.Read(path);
+                var doc = DocumentLoader.Read(path, OcrOption.Limits(parse.GetValue(ocr)));
                 Console.Out.Write(parse.GetValue(json) ? ToJson(doc) : DocumentText.Render(doc));
                 return 0;
             }

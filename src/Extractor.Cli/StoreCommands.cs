@@ -23,7 +23,8 @@ internal static class StoreCommands
         var force = new Option<bool>("--force") { Description = "re-ingest files whose content is already stored" };
         var timeout = new Option<int>("--timeout") { Description = "seconds allowed to read one file", DefaultValueFactory = _ => 30 };
         var lexicon = LexiconOption.Create();
-        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force, timeout, lexicon };
+        var ocr = OcrOption.Create();
+        var cmd = new Command("ingest", "ingest reports into the database (idempotent by content hash)") { paths, Db, jobs, force, timeout, lexicon, ocr };
         cmd.SetAction(async (parse, ct) =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
@@ -43,6 +44,7 @@ internal static class StoreCommands
             // One isolated reader process per parallel job; a worker that hangs or dies is replaced.
             var workers = new System.Collections.Concurrent.ConcurrentBag<Isolation.IsolatedReader>();
             var limit = TimeSpan.FromSeconds(parse.GetValue(timeout));
+            string[] workerCommand = [.. Isolation.IsolatedReader.SelfCommand(), "--ocr", parse.GetValue(ocr)!];
 
             void Count(ProcessedFile? f, bool saved)
             {
@@ -59,7 +61,7 @@ internal static class StoreCommands
                     ProcessedFile? result = null;
                     if (forced || sha is null || !store.HasShared(sha))
                     {
-                        if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(Isolation.IsolatedReader.SelfCommand(), limit);
+                        if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(workerCommand, limit);
                         try { result = Pipeline.Process(file, reader.Read, options); }
                         finally { workers.Add(reader); }
                     }

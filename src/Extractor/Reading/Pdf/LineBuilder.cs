@@ -31,6 +31,8 @@ internal static class LineBuilder
     {
         sameBaseline.Sort((a, b) => a.Left.CompareTo(b.Left));
         var sb = new System.Text.StringBuilder();
+        var ocr = sameBaseline.Any(g => g.Confidence is not null);
+        var confidence = new List<float>();
         Glyph? prev = null;
         foreach (var g in sameBaseline)
         {
@@ -40,16 +42,24 @@ internal static class LineBuilder
                 var size = Math.Max(p.Size, g.Size);
                 if (Overlaps(p, g)) continue; // the same glyph drawn twice (fake bold)
                 var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0]);
-                if (gap > (cjk ? 1.5 : 0.2) * size) sb.Append(' ');
+                var sameWord = g.Word != 0 && g.Word == p.Word; // OCR boxes are approximate: a word is never split
+                if (!sameWord && gap > (cjk ? 1.5 : 0.2) * size)
+                {
+                    sb.Append(' ');
+                    confidence.Add(Math.Min(p.Confidence ?? 1f, g.Confidence ?? 1f));
+                }
             }
             sb.Append(g.Text);
+            for (var i = 0; i < g.Text.Length; i++) confidence.Add(g.Confidence ?? 1f);
             prev = g;
         }
         var first = sameBaseline[0];
         yield return new GlyphLine(sb.ToString(), first.Left, sameBaseline.Max(g => g.Right),
             first.Baseline, sameBaseline.Min(g => g.Bottom), sameBaseline.Max(g => g.Top),
-            sameBaseline.Max(g => g.Size));
+            sameBaseline.Max(g => g.Size), ocr ? [.. confidence] : null);
     }
 
-    private static bool Overlaps(Glyph a, Glyph b) => a.Text == b.Text && Math.Abs(a.Left - b.Left) < 0.2 * a.Size;
+    // Never for OCR: its boxes are rough, and "44" may come with two boxes nearly on top of each other.
+    private static bool Overlaps(Glyph a, Glyph b) =>
+        a.Confidence is null && a.Text == b.Text && Math.Abs(a.Left - b.Left) < 0.2 * a.Size;
 }
