@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-mkdir -p docx pdf-lo pdf-chrome
+mkdir -p docx pdf-lo pdf-chrome docx-word
 for txt in txt/*.txt; do
   n=$(basename "$txt" .txt)
   [ $# -gt 0 ] && [[ ! " $* " == *" $n "* ]] && continue
@@ -21,4 +21,10 @@ for txt in txt/*.txt; do
     --disable-component-update --disable-sync --user-data-dir="$tmp/chrome" --no-pdf-header-footer \
     --print-to-pdf="pdf-chrome/$n.pdf" "file://$tmp/$n-chrome.html" >/dev/null 2>&1
   echo "rendered $n"
+done
+# Word-saved copies (rendered page breaks) of a few reports, for the page tests: corpus/docx-word.
+for n in 003 112 133 136; do
+  [ $# -gt 0 ] && [[ ! " $* " == *" $n "* ]] && continue
+  hf=""; [ -f "txt/$n.hf" ] && hf="txt/$n.hf"
+  python3 tools/wordsave.py "docx/$n.docx" "pdf-lo/$n.pdf" "docx-word/$n.docx" $hf
 done

@@ -16,8 +16,8 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var path = new Argument<DirectoryInfo>("path") { DefaultValueFactory = _ => new DirectoryInfo("corpus") };
-        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 3 };
+        var path = new Argument<DirectoryInfo>("path") { Description = "folder of PDFs to measure", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
+        var repeat = Cli.Int("--repeat", "passes over the files (the best is reported)", 3, 1, 100);
         var cmd = new Command("bench", "measure the pipeline against raw PdfPig in the same run") { path, repeat };
         cmd.SetAction(parse =>
         {

@@ -18,7 +18,7 @@ internal static class CorpusCommand
 
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("dir") { Description = "folder to read recursively", DefaultValueFactory = _ => new DirectoryInfo("corpus") };
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "folder to read recursively", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var ocr = OcrOption.Create();
         var cmd = new Command("corpus", "read every .pdf/.docx/.txt under a folder and summarise") { dir, ocr };
         cmd.SetAction(parse =>

@@ -13,7 +13,7 @@ internal static class EvaluateCommand
 
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") };
+        var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var verbose = new Option<bool>("--diffs") { Description = "list every differing field" };
         var only = new Option<string[]>("--kind") { Description = "only these rendition kinds (txt, docx, pdf-lo, pdf-chrome, pdf-scan); repeatable" };
         var lexicon = LexiconOption.Create();
@@ -26,6 +26,7 @@ internal static class EvaluateCommand
                 return 2;
             }
             var root = parse.GetValue(dir)!.FullName;
+            if (!Directory.Exists(Path.Combine(root, "gold"))) { Console.Error.WriteLine($"{root} has no gold/ folder"); return 2; }
             var kinds = parse.GetValue(only) is { Length: > 0 } k ? Kinds.Where(x => k.Contains(x.Kind)).ToArray() : Kinds;
             var work = Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order()
                 .SelectMany(g => kinds.Select(x => (Gold: g, x.Kind, File: Path.Combine(root, x.Kind, Path.GetFileNameWithoutExtension(g) + x.Ext))))

@@ -9,10 +9,10 @@ internal static class FuzzCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("corpus") { DefaultValueFactory = _ => new DirectoryInfo("corpus") };
-        var count = new Option<int>("--count") { DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var timeout = new Option<int>("--timeout") { Description = "seconds per file", DefaultValueFactory = _ => 30 };
+        var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder whose renditions are mutated", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
+        var count = Cli.Int("--count", "mutants to run", 1000, 1, 10_000_000);
+        var seed = Cli.Int("--seed", "random seed (the same seed, the same mutants)", 1, int.MinValue, int.MaxValue);
+        var timeout = Cli.Int("--timeout", "seconds per file", 30, 1, 3600);
         var cmd = new Command("fuzz", "run mutated corpus files through the pipeline and count outcomes") { dir, count, seed, timeout };
         cmd.SetAction(parse =>
         {

@@ -9,9 +9,9 @@ internal static class GenCorpusCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<DirectoryInfo>("dir");
-        var count = new Option<int>("--count") { DefaultValueFactory = _ => 1000 };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "folder to write the .docx reports into (created if missing)" };
+        var count = Cli.Int("--count", "reports to write", 1000, 1, 10_000_000);
+        var seed = Cli.Int("--seed", "random seed (the same seed, the same reports)", 1, int.MinValue, int.MaxValue);
         var cmd = new Command("gen-corpus", "write generated reports (.docx) for scale tests") { dir, count, seed };
         cmd.SetAction(parse =>
         {

@@ -17,10 +17,10 @@ internal static class ReadCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "a .pdf, .docx or .txt report" };
-        var json = new Option<bool>("--json") { Description = "print the document model with positions" };
+        var file = new Argument<FileInfo>("file") { Description = "一份 .pdf、.docx 或 .txt 报告" }.AcceptExistingOnly();
+        var json = new Option<bool>("--json") { Description = "输出带位置的文档模型（JSON）" };
         var ocr = OcrOption.Create();
-        var cmd = new Command("read", "print a document's text in reading order") { file, json, ocr };
+        var cmd = new Command("read", "按阅读顺序输出文档文字（表格一行一行，单元格以制表符分隔）") { file, json, ocr };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
@@ -32,7 +32,7 @@ internal static class ReadCommand
             }
             catch (ReadException e)
             {
-                Console.Error.WriteLine($"{path}: {e.Code}: {e.Message}");
+                Console.Error.WriteLine($"{path}：{e.Code}（{Exports.ErrorNames.Explain(e.Code)}）：{e.Message}");
                 return 2;
             }
         });

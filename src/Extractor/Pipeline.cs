@@ -9,6 +9,9 @@ namespace Extractor;
 /// <summary>What the pipeline made of one file: the contract JSON, and the pieces the store keeps.</summary>
 public sealed record ProcessedFile(string Path, string Sha256, JsonObject Json, Document? Document, Report? Report, IReadOnlyList<Discrepancy> Discrepancies)
 {
+    /// <summary>The checks validation could not apply, with their reasons.</summary>
+    public IReadOnlyList<SkippedCheck> Skipped { get; init; } = [];
+
     public bool Ok => Report is not null;
     public string? ErrorCode => Json["error"]?["code"]?.GetValue<string>();
     public string? ErrorMessage => Json["error"]?["message"]?.GetValue<string>();
@@ -44,11 +47,17 @@ public static class Pipeline
             var report = ReportExtractor.Extract(doc, options);
             var result = Validator.Run(report);
             return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Ok(doc.Source, report, ReportJson.Discrepancies(result.Discrepancies), result.Skipped),
-                doc, report, result.Discrepancies);
+                doc, report, result.Discrepancies) { Skipped = result.Skipped };
         }
         catch (NotAReportException e)
         {
             return new ProcessedFile(path, doc.Source.Sha256, ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.NotAReport, e.Message), doc, null, []);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect of the extractor on this file: the file gets its row and code, the batch goes on.
+            return new ProcessedFile(path, doc.Source.Sha256,
+                ReportJson.Failed(ReportJson.Source(doc.Source), ErrorCodes.ExtractionFailed, $"extraction failed: {e.GetType().Name}: {e.Message}"), doc, null, []);
         }
     }
 

@@ -57,13 +57,13 @@ public class StoreTests
         using var store = Store.Open(db);
         var file = Corpus.Path("txt", "003.txt");
         store.Save(Pipeline.Process(file), store.StartRun(), false);
-        var id = store.Connection.ExecuteScalar<long>("SELECT id FROM discrepancies WHERE rule = 'BUDGET_ADJUSTMENT_RATE'");
-        Assert.True(store.Review(id, "confirmed", "调整率填报错误"));
+        var finding = Assert.Single(store.Findings(new FindingFilter(Rule: "BUDGET_ADJUSTMENT_RATE")));
+        store.Review(finding.Id, "confirmed", "调整率填报错误", "审计一组");
         var second = store.StartRun();
         store.Save(Pipeline.Process(file), second, force: true);
         Assert.Equal(second, store.Connection.ExecuteScalar<long>("SELECT run_id FROM documents")); // the rows are new
-        var newId = store.Connection.ExecuteScalar<long>("SELECT id FROM discrepancies WHERE rule = 'BUDGET_ADJUSTMENT_RATE'");
-        Assert.Equal(("confirmed", "调整率填报错误"), store.Connection.QuerySingle<(string, string)>("SELECT review_status, review_note FROM v_discrepancies WHERE id = @newId", new { newId }));
+        var again = Assert.Single(store.Findings(new FindingFilter(Rule: "BUDGET_ADJUSTMENT_RATE")));
+        Assert.Equal((finding.Id, "confirmed", "调整率填报错误", "审计一组"), (again.Id, again.Status, again.Note, again.Reviewer));
     }
 
     [Fact]
@@ -83,24 +83,25 @@ public class StoreTests
         Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => ro.Execute("DELETE FROM documents"));
     }
 
-    private static readonly Tabular Sample = new(["单位", "规则", "金额"], [["河西县教育局", "SCORE_TOTAL", "1235.68"], ["东川市, \"市场\"", "GRADE_BAND", null]]);
+    private static readonly Exports.Tabular Sample = new(["单位", "规则", "金额"], [["河西县教育局", "SCORE_TOTAL", 1235.68m], ["东川市, \"市场\"", "=HYPERLINK(\"http://x\")", -12.5m]]);
 
     [Fact]
     public void Csv_starts_with_a_bom_and_quotes_what_needs_it()
     {
         using var ms = new MemoryStream();
-        Export.Csv(Sample, ms);
+        Exports.TextFormats.Csv(Sample, ms);
         var bytes = ms.ToArray();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.Equal("单位,规则,金额\r\n河西县教育局,SCORE_TOTAL,1235.68\r\n\"东川市, \"\"市场\"\"\",GRADE_BAND,\r\n", text);
+        // A formula is guarded with a leading '; a negative number stays a number.
+        Assert.Equal("单位,规则,金额\r\n河西县教育局,SCORE_TOTAL,1235.68\r\n\"东川市, \"\"市场\"\"\",\"'=HYPERLINK(\"\"http://x\"\")\",-12.5\r\n", text);
     }
 
     [Fact]
     public void Xlsx_reads_back_with_header_frozen_pane_and_filter()
     {
         using var ms = new MemoryStream();
-        Export.Xlsx(Sample, ms, "discrepancies");
+        Exports.Xlsx.Write(ms, [new Exports.Xlsx.Sheet("疑点清单", Sample)]);
         ms.Position = 0;
         using var doc = SpreadsheetDocument.Open(ms, false);
         var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
@@ -108,6 +109,7 @@ public class StoreTests
         Assert.Equal(3, rows.Count);
         Assert.Equal("单位", rows[0].Elements<Cell>().First().InlineString!.InnerText);
         Assert.Equal("1235.68", rows[1].Elements<Cell>().Last().CellValue!.Text);
+        Assert.Equal(CellValues.Number, rows[1].Elements<Cell>().Last().DataType!.Value);
         Assert.Equal("A1:C3", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
         Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State!.Value);
     }

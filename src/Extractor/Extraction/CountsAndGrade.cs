@@ -21,7 +21,8 @@ internal sealed class CountsAndGrade : IRecogniser
             var m = rx.Matches(flow.Text).FirstOrDefault(m => !found.Claimed(m.Index, m.Length) && ReadsAsCount(m) && !quiet.Contains(flow.SectionAt(m.Index)));
             if (m is null) continue;
             var n = m.Groups["n"];
-            found.Figures.Add(new Figure(entry.Canonical, Values.Parse(n.Value), null, flow.SourceSpan(m.Index, m.Length), flow.PageAt(m.Index), m.Index) { Decimals = 0 });
+            found.Figures.Add(new Figure(entry.Canonical, Values.Parse(n.Value), null, flow.SourceSpan(m.Index, m.Length), flow.PageAt(n.Index), m.Index)
+            { Decimals = 0, Box = flow.BoxOf(n.Index, n.Length), Paragraph = flow.BlockAt(n.Index) });
             found.Take(n.Index, n.Length);
         }
         if (Grade(cx) is { } grade) found.Figures.Add(grade);
@@ -41,14 +42,20 @@ internal sealed class CountsAndGrade : IRecogniser
             // Past fillers (为, 是, 评定为), a colon, spaces and quotation marks, the grade word must follow.
             for (var j = i + 1; j < tags.Count && tags[j].Start <= pos + 2; j++)
             {
+                if (tags[j].Start < pos) continue; // a tag of another facet over the same words
                 var gap = text[pos..tags[j].Start];
                 if (gap.Any(c => !char.IsWhiteSpace(c) && !"\"“”'‘’「」『』:".Contains(c))) break;
                 if (tags[j].Facet == "filler") { pos = tags[j].End; continue; }
                 if (tags[j].Facet != "grade") break;
                 var end = tags[j].End;
                 if (end < text.Length && "\"“”'‘’「」『』".Contains(text[end])) end++;
+                // "被评为优秀单位" is an award, not the grade: a grade word stands alone or before 等次/等级.
+                var rest = text[end..Math.Min(text.Length, end + 2)];
+                if (rest.Length > 0 && char.GetUnicodeCategory(rest[0]) == System.Globalization.UnicodeCategory.OtherLetter
+                    && !cx.Vocabulary.Lexicon.Forms("grade_suffix").Any(rest.StartsWith)) break;
                 return new Figure(Keys.Grade, 0, null, cx.Flow.SourceSpan(tags[i].Start, end - tags[i].Start),
-                    cx.Flow.PageAt(tags[i].Start), tags[i].Start, tags[j].Canonical);
+                    cx.Flow.PageAt(tags[j].Start), tags[i].Start, tags[j].Canonical)
+                { Box = cx.Flow.BoxOf(tags[j].Start, tags[j].Length), Paragraph = cx.Flow.BlockAt(tags[j].Start) };
             }
         }
         return null;

@@ -88,6 +88,56 @@ public sealed partial class FlowText
         return Text[start..(end < 0 ? Text.Length : end)];
     }
 
+    private Box?[] _boxes = [];
+    private int[] _blocks = [];
+
+    /// <summary>The body index of the block a character comes from (Word's paragraph index).</summary>
+    public int BlockAt(int offset) => _blocks.Length == 0 ? 0 : _blocks[Math.Clamp(offset, 0, _blocks.Length - 1)];
+
+    /// <summary>
+    /// The union of the glyph boxes of a span of the flow text, on its page: null when the reader gave no
+    /// positions (Word, plain text) or the span crosses a page.
+    /// </summary>
+    public Box? BoxOf(int start, int length)
+    {
+        if (length <= 0 || start < 0 || start + length > _boxes.Length) return null;
+        var page = PageAt(start);
+        Box? union = null;
+        for (var i = start; i < start + length; i++)
+        {
+            if (_page[i] != page) return null;
+            if (_boxes[i] is { } b && !char.IsWhiteSpace(Text[i])) union = Box.Union([union, b]);
+        }
+        return union;
+    }
+
+    /// <summary>Where each character of a paragraph's text stands: its page and box, from the paragraph's lines.</summary>
+    private sealed class Positions
+    {
+        private readonly (int Page, Box? Box)[] _at;
+
+        public Positions(Paragraph p)
+        {
+            // The text is the lines joined (a space between Latin words): walk both in step.
+            _at = new (int, Box?)[p.Text.Length];
+            var li = 0;
+            var ci = 0;
+            for (var i = 0; i < p.Text.Length; i++)
+            {
+                while (li < p.Lines.Count && ci >= p.Lines[li].Text.Length) { li++; ci = 0; }
+                var line = li < p.Lines.Count ? p.Lines[li] : null;
+                if (line is not null && line.Text[ci] == p.Text[i])
+                {
+                    _at[i] = (line.Page, line.BoxOf(ci, 1));
+                    ci++;
+                }
+                else _at[i] = (line?.Page ?? p.Page, null);
+            }
+        }
+
+        public (int Page, Box? Box) Of(int i) => i >= 0 && i < _at.Length ? _at[i] : (0, null);
+    }
+
     public int PageAt(int offset) => _page.Length == 0 ? 1 : _page[Math.Clamp(offset, 0, _page.Length - 1)];
 
     /// <summary>The exact source text behind a span of the flow text.</summary>
@@ -121,21 +171,27 @@ public sealed partial class FlowText
         var text = new StringBuilder();
         var source = new StringBuilder();
         var pages = new List<int>();
+        var boxes = new List<Box?>();
+        var blockOf = new List<int>();
         var map = new List<int>();
         var paragraphs = new List<(int, bool)>();
         var tables = new List<(int, Table)>();
         string? previous = null;
         var cover = true; // before the first top-level heading: the cover page, where label lines stand alone
 
-        void Append(string s, int page)
+        var ordinal = -1;
+        void Append(string s, int page, Positions? at = null, int from = 0)
         {
-            foreach (var c in s)
+            for (var i = 0; i < s.Length; i++)
             {
-                var n = NormalizeChar(c);
-                foreach (var nc in n)
+                var c = s[i];
+                var (pg, box) = at is null ? (page, null) : at.Of(from + i);
+                foreach (var nc in NormalizeChar(c))
                 {
                     text.Append(nc);
-                    pages.Add(page);
+                    pages.Add(pg);
+                    boxes.Add(box);
+                    blockOf.Add(ordinal);
                     map.Add(source.Length);
                 }
                 source.Append(c);
@@ -144,6 +200,7 @@ public sealed partial class FlowText
 
         foreach (var block in doc.Blocks)
         {
+            ordinal = block.Index ?? ordinal + 1;
             if (block is Table t)
             {
                 if (text.Length > 0) Append("\n", block.Page);
@@ -151,8 +208,11 @@ public sealed partial class FlowText
                 previous = null;
                 continue;
             }
-            var p = ((Paragraph)block).Text.Trim();
+            var para = (Paragraph)block;
+            var p = para.Text.Trim();
             if (p.Length == 0) continue;
+            var positions = new Positions(para);
+            var lead = para.Text.Length - para.Text.TrimStart().Length;
             var heading = IsHeading(vocabulary, p);
             cover &= !(heading && vocabulary.TopHeadingStart.IsMatch(Normalize(p)));
             var continues = previous is not null && !heading && !IsHeading(vocabulary, previous)
@@ -163,9 +223,12 @@ public sealed partial class FlowText
                 if (text.Length > 0) Append("\n", block.Page);
                 paragraphs.Add((text.Length, heading));
             }
-            Append(p, block.Page);
+            Append(p, block.Page, positions, lead);
             previous = p;
         }
-        return new FlowText(vocabulary, text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables);
+        return new FlowText(vocabulary, text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables)
+        {
+            _boxes = boxes.ToArray(), _blocks = blockOf.ToArray(),
+        };
     }
 }

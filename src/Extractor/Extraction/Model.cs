@@ -14,6 +14,9 @@ public sealed record Figure(string Key, decimal Value, string? Unit, string Text
     /// <summary>The union of the glyph boxes of the stated number on a PDF page.</summary>
     public Box? Box { get; init; }
 
+    /// <summary>The body index of the paragraph or table it stands in (Word's paragraph index).</summary>
+    public int? Paragraph { get; init; }
+
     /// <summary>Half a unit of the last written digit, in the value's unit (万元 for money): the rounding error it may carry.</summary>
     public decimal HalfUlp
     {
@@ -27,6 +30,9 @@ public sealed record Figure(string Key, decimal Value, string? Unit, string Text
 
     internal static decimal Pow10(int n) { var p = 1m; for (var i = 0; i < n; i++) p *= 10; return p; }
 }
+
+/// <summary>Where a stated value stands: the page and the union of its glyph boxes.</summary>
+public sealed record Place(int Page, Box Box);
 
 /// <summary>A value with its unit as the report states it (indicator values are not converted).</summary>
 public sealed record Quantity(decimal Value, string? Unit);
@@ -54,6 +60,12 @@ public sealed record Indicator(
 
     /// <summary>Later statements of a part in the same block or row.</summary>
     public IReadOnlyList<IndicatorStatement> Restated { get; init; } = [];
+
+    /// <summary>Where each part's number stands: its page and box on a PDF ("target", "actual", "weight", "score"…).</summary>
+    public IReadOnlyDictionary<string, Place> Boxes { get; init; } = new Dictionary<string, Place>();
+
+    /// <summary>The body index of the block it stands in (Word's paragraph index).</summary>
+    public int? Paragraph { get; init; }
 }
 
 /// <summary>A project with its budget and actual spending (万元).</summary>

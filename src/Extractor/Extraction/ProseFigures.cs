@@ -15,8 +15,11 @@ internal sealed class ProseFigures : IRecogniser
     private sealed class Context
     {
         public string? SentenceSubject;
+        public bool SubjectFromPart;         // the sentence's subject was named by a 其中 part: a semicolon ends it
         public bool Breakdown;
         public string? ParentMeasure;        // the measure of the last money figure: what 其中 breaks down
+        public string? ParentSubject;        // and its subject
+        public string? Subject;              // the subject of the value being read
         public string? LastMeasure;          // the measure of the last figure of any kind
         public string? Measure;              // the measure of the value being read
         public bool LastWasPart;             // the last value was a named part of ParentKey, not a figure of its own
@@ -41,15 +44,21 @@ internal sealed class ProseFigures : IRecogniser
     private static void ReadParagraph(ExtractionContext cx, Candidates found, int offset, string line, string section)
     {
         var v = cx.Vocabulary;
-        var tags = v.FigureLabels.Tags(line);
+        var tags = Labels(v, line);
+        section = ParagraphSection(v, tags, line) ?? section;
         var ctx = new Context();
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
         {
             var between = line[ctx.LastEnd..m.Index];
             if (between.Contains('。')) { ctx.NewSentence(); ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1; }
-            // A semicolon closes a breakdown and its subject ("其中基本支出…、项目支出…；年中追加…").
-            if (between.Contains(';') || between.Contains('；')) { ctx.Breakdown = false; ctx.SentenceSubject = null; }
-            var clauseStart = Math.Max(ctx.LastEnd, Clauses.LastBoundary(line, m.Index));
+            // A semicolon closes a breakdown, and the subject one of its parts named ("其中基本支出…、项目支出…；年中追加…").
+            if (between.Contains(';') || between.Contains('；'))
+            {
+                ctx.Breakdown = false;
+                if (ctx.SubjectFromPart) ctx.SentenceSubject = null;
+            }
+            // "、" lists parts of one noun phrase ("年中追加口袋公园、道路绿化等项目资金…"): not a clause boundary here.
+            var clauseStart = Math.Max(ctx.LastEnd, Clauses.LastBoundary(line, m.Index, enumerations: false));
             var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
             if (prefix.Any(t => t.Facet == "breakdown")) ctx.Breakdown = true;
             ctx.LastEnd = m.Index + m.Length;
@@ -67,16 +76,45 @@ internal sealed class ProseFigures : IRecogniser
             if (!ctx.LastWasPart)
             {
                 ctx.LastMeasure = ctx.Measure;
-                if (kind == "money") ctx.ParentMeasure = ctx.Measure;
+                if (kind == "money") { ctx.ParentMeasure = ctx.Measure; ctx.ParentSubject = ctx.Subject; }
             }
             var lead = line[clauseStart..m.Index];
             var spanStart = offset + clauseStart + (lead.Length - lead.TrimStart().Length);
             var spanLength = offset + m.Index + m.Length - spanStart;
             found.Figures.Add(new Figure(key, kind == "money" ? Money.ToWan(value, unit) : value, unit,
                 cx.Flow.SourceSpan(spanStart, spanLength), cx.Flow.PageAt(offset + m.Index), spanStart)
-            { Decimals = Values.Decimals(m.Groups["num"].Value) });
+            {
+                Decimals = Values.Decimals(m.Groups["num"].Value),
+                Box = cx.Flow.BoxOf(offset + m.Index, m.Length), Paragraph = cx.Flow.BlockAt(offset + m.Index),
+            });
             found.Take(offset + m.Index, m.Length);
         }
+    }
+
+    /// <summary>
+    /// The labels of a text: a subject inside a mask ("按上级要求") names no one, and a weak measure inside a
+    /// longer subject ("预算" in "一般公共预算财政拨款") measures nothing.
+    /// </summary>
+    internal static List<Tag> Labels(Vocabulary v, string text)
+    {
+        var tags = v.FigureLabels.Tags(text);
+        var masks = tags.Where(t => t.Facet == "subject_mask").ToList();
+        var subjects = tags.Where(t => t.Facet == "subject").ToList();
+        bool Inside(Tag t, Tag outer) => t.Start >= outer.Start && t.End <= outer.End && t.Length < outer.Length;
+        return tags.Where(t => t.Facet != "subject_mask"
+            && !(t.Facet == "subject" && masks.Any(m => Inside(t, m) || t.Start >= m.Start && t.End <= m.End))
+            && !(t.Facet == "measure" && subjects.Any(s => Inside(t, s)))).ToList();
+    }
+
+    /// <summary>
+    /// A paragraph that opens with a subject that is also a section ("基本支出全年预算…；实际支出…") is about that
+    /// subject as a section would be (after a year or a filler, before any measure).
+    /// </summary>
+    private static string? ParagraphSection(Vocabulary v, List<Tag> tags, string line)
+    {
+        var first = tags.FirstOrDefault(t => t.Facet is "subject" or "measure");
+        if (first is null || first.Facet != "subject" || first.Start > 8 || line[..first.Start].Any(c => c is ',' or '，' or ':' or '：')) return null;
+        return v.Lexicon.Facet("section").Any(e => e.Canonical == first.Canonical) ? first.Canonical : null;
     }
 
     /// <summary>The sign word nearest before the value ("追加和核减相抵后净增加…" is a plus).</summary>
@@ -87,7 +125,11 @@ internal sealed class ProseFigures : IRecogniser
     {
         var measures = tags.Where(t => t.Facet == "measure").ToList();
         var strong = measures.Where(t => t.Entry.Attribute("weak") is null).ToList();
-        return (strong.Count > 0 ? strong : measures).OrderByDescending(t => t.End).ThenBy(t => t.Start).FirstOrDefault();
+        var nearest = (strong.Count > 0 ? strong : measures).OrderByDescending(t => t.End).ThenBy(t => t.Start).FirstOrDefault();
+        // A budget noun right after another measure is that measure's noun ("年中追加" + "预算数").
+        if (nearest?.Entry.Attribute("noun") is not null && measures.FirstOrDefault(t => t.End == nearest.Start && t != nearest) is { } owner)
+            return owner;
+        return nearest;
     }
 
     private static bool KindFits(string key, string? unitKind) => Keys.KindOf(key) switch
@@ -108,20 +150,27 @@ internal sealed class ProseFigures : IRecogniser
         // A subject named before the measure ("基本支出年初预算数"), or inside it ("年初本级预算"); one named
         // after it belongs to the next clause.
         var subjects = prefix.Where(t => t.Facet == "subject").ToList();
+        // Of several subjects before the measure, the nearest that makes a key ("“三公”经费财政拨款预算" is 三公's).
+        var before = measure is null ? [] : subjects.Where(t => t.Start < measure.Start).OrderByDescending(t => t.End).ToList();
         var subjectTag = measure is null
             ? subjects.OrderByDescending(t => t.End).FirstOrDefault()
-            : subjects.Where(t => t.End <= measure.Start).OrderByDescending(t => t.End).FirstOrDefault()
+            : before.FirstOrDefault(t => v.Keys.Key(t.Canonical, measure.Canonical, section) is not null || t.Canonical == "part") ?? before.FirstOrDefault()
               ?? subjects.Where(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical is not ("whole" or "part")).OrderByDescending(t => t.End).FirstOrDefault()
               // After a weak measure ("实际政府采购…"), the subject that follows it.
               ?? (measure.Entry.Attribute("weak") is null ? null
                   : subjects.Where(t => t.Start >= measure.End && t.Canonical is not ("whole" or "part")).OrderBy(t => t.Start).FirstOrDefault());
         var subject = subjectTag?.Canonical;
-        if (subjectTag?.Entry.Attribute("sentence") is not null) ctx.SentenceSubject = subject;
+        if (subjectTag?.Entry.Attribute("sentence") is not null)
+        {
+            ctx.SentenceSubject = subject;
+            ctx.SubjectFromPart = measure is null && ctx.Breakdown;
+        }
 
         if (measure is null)
         {
-            // "其中：基本支出 350.93 万元": a named part of the figure being broken down.
-            if (subject is null || ctx.ParentMeasure is null) return null;
+            // "其中：基本支出 350.93 万元": a named part of the figure being broken down. A part named after the
+            // figure's own subject ("政府采购…，其中政府采购货物支出…") is a subdivision no key holds.
+            if (subject is null || ctx.ParentMeasure is null || subject == ctx.ParentSubject) return null;
             ctx.LastWasPart = true;
             return v.Keys.Key(subject, ctx.ParentMeasure, section);
         }
@@ -129,6 +178,7 @@ internal sealed class ProseFigures : IRecogniser
         // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名").
         if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure) return null;
         subject ??= ctx.SentenceSubject ?? v.DefaultSubject(section);
+        ctx.Subject = subject;
         if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;
         return v.Keys.Key(subject, measure.Canonical, section);
     }
@@ -150,11 +200,11 @@ internal static class Clauses
 {
     public static bool IsBoundary(char c) => c is ',' or ';' or '。' or '、' or '，' or '；';
 
-    /// <summary>The start of the clause a position stands in.</summary>
-    public static int LastBoundary(string line, int before)
+    /// <summary>The start of the clause a position stands in; "、" counts only when <paramref name="enumerations"/>.</summary>
+    public static int LastBoundary(string line, int before, bool enumerations = true)
     {
         for (var i = before - 1; i >= 0; i--)
-            if (IsBoundary(line[i])) return i + 1;
+            if (IsBoundary(line[i]) && (enumerations || line[i] != '、')) return i + 1;
         return 0;
     }
 }

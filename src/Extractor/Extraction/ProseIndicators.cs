@@ -1,3 +1,4 @@
+using Extractor.Reading;
 using System.Text.RegularExpressions;
 using Extractor.Extraction.Lexicon;
 using Lex = Extractor.Extraction.Lexicon.Lexicon;
@@ -35,12 +36,17 @@ internal sealed class ProseIndicators : IRecogniser
             if (!s.Marked && accepted.Any(a => a.Start <= s.Index && s.Index < a.End)) continue;
             var end = s.Marked ? MarkedEnd(cx, marked, s) : unmarkedEnd;
             if (end <= s.Index + s.Length) continue;
-            var block = Read(cx, s, end);
-            if (block is null) continue;
+            // A group's paragraph ("（一）数量指标。A目标…，实际…，分值…；B目标…") holds several indicators.
+            var blocks = Items(cx, s, end);
+            if (blocks.Count == 0 && Read(cx, s, end) is { } one) blocks = [one];
+            if (blocks.Count == 0) continue;
             accepted.Add(new Span(s.Index, end - s.Index));
-            found.Indicators.Add((s.Index, block.Value.Indicator));
             found.Claims.Add(new Span(s.Index, end - s.Index));
-            foreach (var taken in block.Value.Taken) found.Taken.Add(taken);
+            foreach (var block in blocks)
+            {
+                found.Indicators.Add((block.At, block.Indicator));
+                foreach (var taken in block.Taken) found.Taken.Add(taken);
+            }
         }
     }
 
@@ -141,9 +147,33 @@ internal sealed class ProseIndicators : IRecogniser
     private static bool Speaks(Vocabulary v, string line) =>
         v.IndicatorLabels.Tags(line).Any(t => t.Facet == "role" && (IsPart(t.Canonical) || t.Canonical is "deviation" or "improvement"));
 
-    private readonly record struct Block(Indicator Indicator, List<Span> Taken);
+    private readonly record struct Block(Indicator Indicator, List<Span> Taken, int At);
 
-    private static Block? Read(ExtractionContext cx, Start s, int end)
+    // The items of a block whose body is a list split by semicolons, when two or more read as indicators on
+    // their own (their names written inline: "违法建设查处目标不少于150处，实际查处162处，分值8分，得8分").
+    private static List<Block> Items(ExtractionContext cx, Start s, int end)
+    {
+        var text = cx.Flow.Text;
+        var cuts = new List<int> { s.Index + s.Length };
+        for (var i = s.Index + s.Length; i < end; i++)
+            if (text[i] is ';' or '；') cuts.Add(i + 1);
+        cuts.Add(end);
+        var items = new List<Block>();
+        for (var k = 0; k + 1 < cuts.Count; k++)
+        {
+            // The group's own words before the first item ("数量指标。") are not part of it.
+            var from = cuts[k];
+            var dot = k == 0 ? text.IndexOf('。', from, cuts[k + 1] - from) : -1;
+            if (dot >= 0 && dot + 1 < cuts[k + 1] && !text[from..dot].Any(char.IsAsciiDigit)) from = dot + 1;
+            if (Read(cx, new Start(from, 0, false), cuts[k + 1], inline: true) is { } item) items.Add(item);
+        }
+        // One item is enough when the block's own name is a group of indicators ("（五）满意度指标。…").
+        var own = text[(s.Index + s.Length)..cuts[1]].Trim(' ', ':', '：');
+        var group = cx.Vocabulary.Lexicon.Pattern("group_word", prefix: "^(?:", suffix: ")[。.]").IsMatch(own);
+        return items.Count >= 2 || (group && items.Count == 1) ? items : [];
+    }
+
+    private static Block? Read(ExtractionContext cx, Start s, int end, bool inline = false)
     {
         var v = cx.Vocabulary;
         var flow = cx.Flow;
@@ -152,8 +182,11 @@ internal sealed class ProseIndicators : IRecogniser
         var body = text[bodyStart..end];
         var (name, nameEnd) = Name(v, body);
         if (name is null || v.MovesOn.IsMatch(name)) return null;
-        // Without a marker, only "名称：…" opens an indicator (not a sentence that goes on after a comma).
-        if (!s.Marked && (nameEnd >= body.Length || body[nameEnd] is not (':' or '：'))) return null;
+        // Without a marker, only "名称：…" opens an indicator (not a sentence that goes on after a comma),
+        // unless the item is one of a list whose names run into their targets.
+        if (!s.Marked && !inline && (nameEnd >= body.Length || body[nameEnd] is not (':' or '：'))) return null;
+        if (inline) name = StripNoise(v, name);
+        if (name.Length < 2) return null;
 
         var tags = v.IndicatorLabels.Tags(body);
         // Labels inside the indicator's own name ("本次评价项目支出预算执行率100%") name nothing.
@@ -162,31 +195,47 @@ internal sealed class ProseIndicators : IRecogniser
         var labels = tags.Where(t => t.Facet is "role" or "measure" && !InName(t.Start, t.Length)).ToList();
 
         var parts = new Dictionary<string, (decimal Value, string? Unit, string? Op, bool OpWritten)>();
+        var boxes = new Dictionary<string, Place>();
         var restated = new List<IndicatorStatement>();
         var taken = new List<Span>();
         var lastEnd = nameEnd;
         foreach (Match m in Number().Matches(body))
         {
-            if (m.Index < nameEnd || InName(m.Index, m.Length)) continue;
+            // A number inside a label ("1-6月完成值") or the name is no value.
+            if (m.Index < nameEnd || InName(m.Index, m.Length) || tags.Any(t => t.Facet == "role" && t.Start <= m.Index && m.Index < t.End)) continue;
             var clauseStart = Math.Max(lastEnd, Clauses.LastBoundary(body, m.Index));
             var (unit, unitEnd) = UnitAfter(body, m.Index + m.Length, tags);
             lastEnd = unitEnd;
             if (unit is not null && v.Lexicon.Forms("date_unit").Any(unit.StartsWith) && !m.Value.Contains('.')) continue;
-            var role = labels.Where(t => t.Start >= clauseStart && t.End <= m.Index).OrderByDescending(t => t.End).FirstOrDefault();
-            if (role is null || role.Facet != "role" || !IsPart(role.Canonical)) continue;
-            if (role.Canonical == "completion" && unit != "%") continue;
-            if (role.Canonical is "weight" or "score" && !v.IsScoreOrBare(unit)) continue;
+            var label = labels.Where(t => t.Start >= clauseStart && t.End <= m.Index).OrderByDescending(t => t.End).FirstOrDefault();
+            // The part the number is: its role label's; "实际支出364.20万元" in an indicator is its actual; an
+            // operator with no label before the first number of a list item ("控制在380万元以内") states the target;
+            // a clause naming the indicator again ("…败诉率目标不高于1%，全年败诉率为0%") states its actual.
+            var role = label switch { { Facet: "role" } => label.Canonical, { Facet: "measure", Canonical: "actual" } => "actual", _ => null };
+            var roleEnd = label?.End ?? clauseStart;
+            if (inline && label is null && !parts.ContainsKey("target") && tags.Any(t => t.Facet == "op" && t.Start >= clauseStart && t.End <= m.Index))
+                role = "target";
+            if (role is null && !parts.ContainsKey("actual") && Core(v, name) is { } core && body[clauseStart..m.Index].Contains(core))
+                role = "actual";
+            if (role is null || !IsPart(role)) continue;
+            if (role == "completion" && unit != "%") continue;
+            if (role is "weight" or "score" && !v.IsScoreOrBare(unit)) continue;
             var value = Values.Parse(m.Value);
-            var (op, written) = Operator(v, tags, role.End, m.Index, unitEnd);
-            if (parts.TryAdd(role.Canonical, (value, unit, op, written)))
+            var (op, written) = Operator(v, tags, roleEnd, m.Index, unitEnd);
+            if (parts.TryAdd(role, (value, unit, op, written)))
+            {
                 taken.Add(new Span(bodyStart + m.Index, m.Length));
+                if (flow.BoxOf(bodyStart + m.Index, unitEnd - m.Index) is { } box) boxes[role] = new Place(flow.PageAt(bodyStart + m.Index), box);
+            }
             else
             {
-                restated.Add(new IndicatorStatement(role.Canonical, value, unit, flow.SourceSpan(bodyStart + clauseStart, unitEnd - clauseStart)));
+                restated.Add(new IndicatorStatement(role, value, unit, flow.SourceSpan(bodyStart + clauseStart, unitEnd - clauseStart)));
                 taken.Add(new Span(bodyStart + m.Index, m.Length));
             }
         }
         if (Scored.Count(parts.ContainsKey) < 2) return null;
+        // An item of a list is an indicator only with its points: a narrative sentence has none.
+        if (inline && !parts.ContainsKey("weight") && !parts.ContainsKey("score")) return null;
 
         Quantity? Q(string part) => parts.TryGetValue(part, out var p) ? new Quantity(p.Value, p.Unit) : null;
         decimal? N(string part) => parts.TryGetValue(part, out var p) ? p.Value : null;
@@ -197,8 +246,29 @@ internal sealed class ProseIndicators : IRecogniser
         {
             Label = s.Marked ? Label(v, LastMarker(v, text.Substring(s.Index, s.Length)) is var (at, len) ? flow.SourceSpan(s.Index + at, len) : "") : null,
             Restated = restated,
+            Boxes = boxes,
+            Paragraph = flow.BlockAt(s.Index),
         };
-        return new Block(indicator, taken);
+        return new Block(indicator, taken, s.Index);
+    }
+
+    // "全年开展市容环境专项整治行动" → "市容环境专项整治行动", "委托…开展城市管理群众满意度测评" → "城市管理群众满意度":
+    // the words a sentence opens with, and the act it ends with, are not the name.
+    private static string StripNoise(Vocabulary v, string name)
+    {
+        var head = v.Lexicon.Pattern("name_noise", prefix: "^(?:", suffix: ")");
+        for (var m = head.Match(name); m.Success && m.Length > 0 && name.Length - m.Length >= 2; m = head.Match(name)) name = name[m.Length..];
+        var tail = v.Lexicon.Pattern("name_suffix_noise", suffix: "$").Match(name);
+        return tail.Success && name.Length - tail.Length >= 2 ? name[..tail.Index] : name;
+    }
+
+    // The core of a name that a later clause repeats ("败诉率" → "败诉", "同比下降率" → "同比下降"): its last
+    // words without the measuring suffix (率, 数…).
+    private static string? Core(Vocabulary v, string name)
+    {
+        var suffix = v.Lexicon.Pattern("name_tail", suffix: "$").Match(name);
+        var stem = suffix.Success ? name[..suffix.Index] : name;
+        return stem.Length >= 2 ? stem[^2..] : null;
     }
 
     private static bool IsPart(string role) => role is "target" or "midyear" or "actual" or "completion" or "weight" or "score";
@@ -212,6 +282,14 @@ internal sealed class ProseIndicators : IRecogniser
     {
         var i = 0;
         while (i < body.Length && (char.IsWhiteSpace(body[i]) || body[i] is ':' or '：' or '.' or '、' or ',')) i++;
+        // "名称：…" — a stretch without numbers up to a colon is the whole name, whatever words it holds
+        // ("主要污染物减排任务完成率：目标值…").
+        var colon = body.IndexOfAny([':', '：', '\n', '。', ',', '，', ';', '；'], i);
+        if (colon > i + 1 && body[colon] is ':' or '：' && !body[i..colon].Any(char.IsAsciiDigit) && colon - i <= 40)
+        {
+            var whole = body[i..colon].Trim();
+            return v.Lexicon.Forms("pronoun").Any(whole.StartsWith) ? (null, colon) : (whole, colon);
+        }
         var tags = v.IndicatorLabels.Tags(body[i..]);
         var stop = tags.Where(t => (t.Facet == "op" && t.Entry.Attribute("postfix") is null || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0)
             .Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();
@@ -235,12 +313,17 @@ internal sealed class ProseIndicators : IRecogniser
         var i = from;
         while (i < body.Length && body[i] == ' ') i++;
         var start = i;
-        var stop = tags.Where(t => t.Start >= start && t.Facet is "role" or "op").Select(t => t.Start).DefaultIfEmpty(body.Length).Min();
-        while (i < body.Length && i < stop && i - start < 6 && !char.IsWhiteSpace(body[i]) && !char.IsAsciiDigit(body[i])
+        var stop = tags.Where(t => t.Start >= start && t.Facet is "role" or "op" or "measure").Select(t => t.Start).DefaultIfEmpty(body.Length).Min();
+        var particles = UnitStops.Value;
+        while (i < body.Length && i < stop && i - start < 6 && !char.IsWhiteSpace(body[i]) && !char.IsAsciiDigit(body[i]) && !particles.Contains(body[i])
                && !Clauses.IsBoundary(body[i]) && body[i] is not ('(' or '（' or ')' or '）' or ':' or '：' or '.' or '"' or '“' or '”'))
             i++;
         return i > start ? (body[start..i], i) : (null, i);
     }
+
+    // Particles that end a unit ("85%的年度目标"): from the lexicon's unit_stop row.
+    private static readonly Lazy<HashSet<char>> UnitStops = new(() =>
+        Lex.Default.Forms("unit_stop").Where(f => f.Length == 1).Select(f => f[0]).ToHashSet());
 
     // The operator written between the role's label and the number, or right after the unit ("95%以上").
     private static (string? Op, bool Written) Operator(Vocabulary v, IReadOnlyList<Tag> tags, int roleEnd, int number, int unitEnd)

@@ -83,7 +83,23 @@ public static class ReportJson
                 ["message"] = d.Message, ["page"] = d.Page,
             };
             if (d.Indicator is { } i) o["indicator"] = i;
+            if (d.Source is { } t) o["text"] = t;
+            if (d.Box is { } b) o["box"] = BoxNode(b);
+            if (d.Evidence.Count > 0)
+                o["evidence"] = Evidence(d.Evidence);
             return (JsonNode)o;
+        }).ToArray());
+
+    /// <summary>Each figure a finding names: field, label, passage, page, box, paragraph, and the value as read.</summary>
+    public static JsonArray Evidence(IEnumerable<Validation.Evidence> evidence) =>
+        new(evidence.Select(e =>
+        {
+            var n = new JsonObject { ["field"] = e.Field, ["label"] = e.Label, ["text"] = e.Text, ["page"] = e.Page };
+            if (e.Box is { } eb) n["box"] = BoxNode(eb);
+            if (e.Paragraph is { } ep) n["paragraph"] = ep;
+            if (e.Value is { } v) n["value"] = v;
+            if (e.Unit is { } u) n["unit"] = u;
+            return (JsonNode)n;
         }).ToArray());
 
     private static JsonNode? Scalar(object? v) => v switch
@@ -101,8 +117,14 @@ public static class ReportJson
         if (f.Unit is not null) o["unit"] = f.Unit;
         o["text"] = f.Text;
         o["page"] = f.Page;
+        if (f.Box is { } b) o["box"] = BoxNode(b);
+        if (f.Paragraph is { } p) o["paragraph"] = p;
         return o;
     }
+
+    /// <summary>[x0, y0, x1, y1] in PDF points, origin bottom-left, to two decimals.</summary>
+    public static JsonArray BoxNode(Box b) =>
+        new(JsonValue.Create(Math.Round(b.Left, 2)), JsonValue.Create(Math.Round(b.Bottom, 2)), JsonValue.Create(Math.Round(b.Right, 2)), JsonValue.Create(Math.Round(b.Top, 2)));
 
     private static JsonObject Quantity(decimal value, string? unit)
     {
@@ -131,6 +153,9 @@ public static class ReportJson
         if (i.DeviationReason is { } d) o["deviation_reason"] = d;
         if (i.Improvement is { } im) o["improvement"] = im;
         o["page"] = i.Page;
+        if (i.Boxes.Count > 0)
+            o["boxes"] = new JsonObject(i.Boxes.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject { ["page"] = p.Value.Page, ["box"] = BoxNode(p.Value.Box) })));
+        if (i.Paragraph is { } para) o["paragraph"] = para;
         return o;
     }
 

@@ -25,7 +25,11 @@ public static class Values
     /// <summary>Reads a table cell such as "≥3000平方米", "96.10%", "12,356,800.00", "95%以上"; null if it holds no single quantity.</summary>
     internal static CellQuantity? ReadCell(string cell, Vocabulary v)
     {
-        var m = v.CellQuantity.Match(FlowText.Normalize(cell).Replace(" ", ""));
+        // A remark in brackets after the quantity ("58人（含超编安置2人）") is not part of it.
+        var text = FlowText.Normalize(cell).Replace(" ", "");
+        var remark = text.IndexOf('(');
+        if (remark > 0 && text.EndsWith(')') && text[..remark].Any(char.IsAsciiDigit)) text = text[..remark];
+        var m = v.CellQuantity.Match(text);
         if (!m.Success) return null;
         var unit = m.Groups["unit"].Value;
         if (unit.Length > 6 || unit.Any(char.IsAsciiDigit)) return null;

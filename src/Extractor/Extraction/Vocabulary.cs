@@ -39,8 +39,8 @@ internal sealed class Vocabulary
     {
         Lexicon = lexicon;
         Keys = new KeyMap(lexicon);
-        FigureLabels = lexicon.Matcher("measure", "subject", "sign", "breakdown", "role");
-        IndicatorLabels = lexicon.Matcher("role", "op", "filler");
+        FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role");
+        IndicatorLabels = lexicon.Matcher("role", "op", "filler", "measure");
         Sections = lexicon.Matcher("section");
         var units = Alternation(lexicon.Forms("unit"));
         var notUnits = Alternation(lexicon.Forms("unit_not"));

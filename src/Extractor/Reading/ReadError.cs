@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const string UnsupportedFormat = "unsupported_format";
     public const string TooLarge = "too_large";
     public const string Timeout = "timeout";
+    /// <summary>Read, but the extractor failed on it (a defect to report): the file still gets its row.</summary>
+    public const string ExtractionFailed = "extraction_failed";
 }
 
 /// <summary>Thrown by readers for input they refuse; carries a contract error code.</summary>

@@ -38,13 +38,13 @@ public static partial class TextReader
             {
                 var j = i;
                 while (j < lines.Length && lines[j].TrimStart().StartsWith('|')) j++;
-                blocks.Add(ParseTable(lines[i..j]));
+                blocks.Add(ParseTable(lines[i..j]) with { Index = blocks.Count });
                 i = j - 1;
                 continue;
             }
             if (line.Length == 0) continue;
             var clean = Clean(line);
-            blocks.Add(new Paragraph(1, null, [new TextLine(clean, null)], clean));
+            blocks.Add(new Paragraph(1, null, [new TextLine(clean, null)], clean) { Index = blocks.Count });
         }
         return new Document(new SourceInfo(path, sha256, "txt", 1), [new Page(1, 0, 0, blocks)]);
     }

@@ -6,6 +6,10 @@ namespace Extractor.Validation;
 public interface IRule
 {
     string Code { get; }
+
+    /// <summary>The finding's type as auditors read it (疑点类型, from the contract).</summary>
+    string Name { get; }
+
     IEnumerable<Discrepancy> Check(Report report);
 
     /// <summary>Where the rule is not applied because what it needs was not read with certainty (never a discrepancy).</summary>
@@ -49,6 +53,7 @@ internal static class R
 public sealed class AdjustedSumRule : IRule
 {
     public string Code => "BUDGET_ADJUSTED_SUM";
+    public string Name => "调整后预算数与年初预算加调整数不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.SumRule(Code, R.F(r, Keys.Adjusted), [R.F(r, Keys.BudgetInitial), R.F(r, Keys.Adjustment)], "调整后全年预算数", "年初预算与年中调整");
 }
@@ -57,6 +62,7 @@ public sealed class AdjustedSumRule : IRule
 public sealed class AdjustmentRateRule : IRule
 {
     public string Code => "BUDGET_ADJUSTMENT_RATE";
+    public string Name => "预算调整率与调整数不符";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         var initial = R.F(r, Keys.BudgetInitial);
@@ -71,6 +77,7 @@ public sealed class AdjustmentRateRule : IRule
 public sealed class ExecutionRateRule : IRule
 {
     public string Code => "BUDGET_EXECUTION_RATE";
+    public string Name => "预算执行率与执行数不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.RateRule(Code, r, Keys.ExecutionRate, R.F(r, Keys.Actual), R.F(r, Keys.Adjusted), "预算执行率", "全年实际支出", "全年预算");
 }
@@ -79,6 +86,7 @@ public sealed class ExecutionRateRule : IRule
 public sealed class InitialSplitRule : IRule
 {
     public string Code => "BUDGET_INITIAL_SPLIT";
+    public string Name => "年初预算分项合计不符";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         var initial = R.F(r, Keys.BudgetInitial);
@@ -95,6 +103,7 @@ public sealed class InitialSplitRule : IRule
 public sealed class ExpenditureSplitRule : IRule
 {
     public string Code => "EXPENDITURE_SPLIT";
+    public string Name => "支出分项合计不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.SumRule(Code, R.F(r, Keys.Actual), [R.First(r, Keys.ExpenditureBasic, Keys.BasicActual), R.First(r, Keys.ExpenditureProject, Keys.ProjectActual)],
             "全年实际支出", "基本支出与项目支出");
@@ -104,6 +113,7 @@ public sealed class ExpenditureSplitRule : IRule
 public sealed class BasicBudgetSplitRule : IRule
 {
     public string Code => "BASIC_BUDGET_SPLIT";
+    public string Name => "基本支出预算分项合计不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.SumRule(Code, R.F(r, Keys.BasicBudget), [R.F(r, Keys.BasicPersonnel), R.F(r, Keys.BasicPublic)], "基本支出全年预算", "人员经费与公用经费");
 }
@@ -112,6 +122,7 @@ public sealed class BasicBudgetSplitRule : IRule
 public sealed class BasicExecutionRateRule : IRule
 {
     public string Code => "BASIC_EXECUTION_RATE";
+    public string Name => "基本支出执行率与执行数不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.RateRule(Code, r, Keys.BasicExecutionRate, R.First(r, Keys.BasicActual, Keys.ExpenditureBasic), R.F(r, Keys.BasicBudget), "基本支出执行率", "基本支出实际支出", "基本支出预算");
 }
@@ -120,6 +131,7 @@ public sealed class BasicExecutionRateRule : IRule
 public sealed class ProjectExecutionRateRule : IRule
 {
     public string Code => "PROJECT_EXECUTION_RATE";
+    public string Name => "项目支出执行率与执行数不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.RateRule(Code, r, Keys.ProjectExecutionRate, R.First(r, Keys.ProjectActual, Keys.ExpenditureProject), R.F(r, Keys.ProjectBudget), "项目资金执行率", "项目实际支出", "项目预算");
 }
@@ -128,6 +140,7 @@ public sealed class ProjectExecutionRateRule : IRule
 public sealed class ShareOfTotalRule : IRule
 {
     public string Code => "SHARE_OF_TOTAL";
+    public string Name => "占总支出比例与金额不符";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         var total = R.F(r, Keys.Actual);
@@ -142,6 +155,7 @@ public sealed class ShareOfTotalRule : IRule
 public sealed class ProcurementRateRule : IRule
 {
     public string Code => "PROCUREMENT_EXECUTION_RATE";
+    public string Name => "政府采购执行率与执行数不符";
     public IEnumerable<Discrepancy> Check(Report r) =>
         R.RateRule(Code, r, Keys.ProcurementRate, R.F(r, Keys.ProcurementActual), R.F(r, Keys.ProcurementBudget), "政府采购执行率", "实际政府采购数", "政府采购预算数");
 }
@@ -150,6 +164,7 @@ public sealed class ProcurementRateRule : IRule
 public sealed class AssetNetRule : IRule
 {
     public string Code => "ASSET_NET";
+    public string Name => "固定资产净值与原值、折旧不符";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         if (R.F(r, Keys.AssetsOriginal) is not { } original || R.F(r, Keys.AssetsDepreciation) is not { } dep) return [];
@@ -162,6 +177,7 @@ public sealed class AssetNetRule : IRule
 public sealed class StaffOverQuotaRule : IRule
 {
     public string Code => "STAFF_OVER_QUOTA";
+    public string Name => "实有人数超过编制数";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         if (R.F(r, Keys.StaffActual) is { } actual && R.F(r, Keys.StaffAuthorized) is { } quota && actual.Value > quota.Value)
@@ -175,6 +191,7 @@ public sealed class StaffOverQuotaRule : IRule
 public sealed class ConflictingValuesRule : IRule
 {
     public string Code => "CONFLICTING_VALUES";
+    public string Name => "同一数据前后填报不一致";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         foreach (var group in r.Statements.Where(f => f.Word is null).GroupBy(f => f.Key))

@@ -34,6 +34,7 @@ internal static class Targets
 public sealed class TargetMissedRule : IRule
 {
     public string Code => "INDICATOR_TARGET_MISSED";
+    public string Name => "指标未达目标却得满分";
     public IEnumerable<SkippedCheck> Skipped(Report r) => Targets.Uncertain(Code, r);
     public IEnumerable<Discrepancy> Check(Report r)
     {
@@ -55,6 +56,7 @@ public sealed class TargetMissedRule : IRule
 public sealed class CompletionRateRule : IRule
 {
     public string Code => "INDICATOR_COMPLETION_RATE";
+    public string Name => "指标完成率与完成值不符";
     public IEnumerable<SkippedCheck> Skipped(Report r) => Targets.Uncertain(Code, r).Where(s => r.Indicators[s.Indicator!.Value - 1].CompletionRate is not null);
     public IEnumerable<Discrepancy> Check(Report r)
     {
@@ -77,6 +79,7 @@ public sealed class CompletionRateRule : IRule
 public sealed class IndicatorScoreRule : IRule
 {
     public string Code => "INDICATOR_SCORE";
+    public string Name => "指标得分与完成情况不符";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         foreach (var i in r.Indicators)

@@ -6,6 +6,7 @@ namespace Extractor.Validation;
 public sealed class ProjectItemsSumRule : IRule
 {
     public string Code => "PROJECT_ITEMS_SUM";
+    public string Name => "项目明细合计与总额不符";
 
     public IEnumerable<SkippedCheck> Skipped(Report r)
     {
@@ -41,6 +42,7 @@ public sealed class ProjectItemsSumRule : IRule
 public sealed class ProjectCountRule : IRule
 {
     public string Code => "PROJECT_COUNT";
+    public string Name => "项目个数与明细不符";
 
     public IEnumerable<SkippedCheck> Skipped(Report r) =>
         r.Projects.Count > 0 && R.F(r, Keys.ProjectCount) is not null && Completeness.ProjectsIncomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];

@@ -6,6 +6,7 @@ namespace Extractor.Validation;
 public sealed class ExecutionScoreRule : IRule
 {
     public string Code => "EXECUTION_SCORE";
+    public string Name => "预算执行率得分计算有误";
     public IEnumerable<Discrepancy> Check(Report r)
     {
         if (R.F(r, Keys.ExecutionScore) is not { } score || R.F(r, Keys.ExecutionRate) is not { } rate) yield break;
@@ -25,6 +26,7 @@ public sealed class ExecutionScoreRule : IRule
 public sealed class WeightTotalRule : IRule
 {
     public string Code => "WEIGHT_TOTAL";
+    public string Name => "指标权重合计不为100分";
 
     private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Weight, "权重（分值）");
 
@@ -50,6 +52,7 @@ public sealed class WeightTotalRule : IRule
 public sealed class ScoreTotalRule : IRule
 {
     public string Code => "SCORE_TOTAL";
+    public string Name => "综合得分与分项得分合计不符";
 
     private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Score, "得分");
 
@@ -75,6 +78,7 @@ public sealed class ScoreTotalRule : IRule
 public sealed class GradeBandRule : IRule
 {
     public string Code => "GRADE_BAND";
+    public string Name => "评价等级与综合得分不符";
     public static string Band(decimal total) => total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
     public IEnumerable<Discrepancy> Check(Report r)
     {
@@ -90,6 +94,7 @@ public sealed class GradeBandRule : IRule
 public sealed class ScoreExceedsWeightRule : IRule
 {
     public string Code => "SCORE_EXCEEDS_WEIGHT";
+    public string Name => "指标得分超过权重分值";
     public IEnumerable<Discrepancy> Check(Report r) =>
         r.Indicators.Where(i => i.Score > i.Weight).Select(i => new Discrepancy(Code, Severity.Error, ["indicator.score", "indicator.weight"],
             i.Score, i.Weight, $"指标“{i.Name}”得分{Validation.Check.Show(i.Score!.Value)}分，超过其权重分值{Validation.Check.Show(i.Weight!.Value)}分", i.Page, i.Seq));

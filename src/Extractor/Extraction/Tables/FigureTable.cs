@@ -19,9 +19,13 @@ internal sealed class FigureTable : ITableKind
         var labelColumns = LabelColumns(v, view, headerRows);
         var header = string.Join("|", Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)));
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
+        Tag? rowMeasure = null;
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
+            // A row naming only a part ("其中：基本支出") under a row naming a measure ("年初预算数") is that measure's part.
+            var ownMeasure = ProseFigures.Strongest(ProseFigures.Labels(v, rowLabel));
+            if (ownMeasure is not null) rowMeasure = ownMeasure;
             for (var c = labelColumns; c < view.Columns; c++)
             {
                 if (!view.IsNumber(r, c) || !view.IsOrigin(r, c)) continue;
@@ -29,16 +33,16 @@ internal sealed class FigureTable : ITableKind
                 var columnLabel = view.ColumnLabel(c, headerRows);
                 var rLabel = InlineLabel(view, r, c, labelColumns) ?? rowLabel;
                 var cLabel = InlineLabel(view, r, c, labelColumns) is null ? columnLabel : "";
-                var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel));
+                var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null);
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
                 {
-                    found.Figures.Add(new Figure(f.Key, f.Value, f.Unit, text, view.Page, place.Offset) { Decimals = q.Decimals });
+                    found.Figures.Add(place.Figure(view, r, c, f.Key, f.Value, f.Unit, text, q.Decimals));
                     continue;
                 }
                 var unit = q.Unit ?? TablePlace.LabelUnit(v, cLabel) ?? TablePlace.LabelUnit(v, rLabel) ?? place.CaptionUnit;
                 if (unit is not null && v.UnitKind(unit) is "money" or "percent" or "score")
-                    found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.Page, place.Offset, place.Section));
+                    found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.PageOf(r), place.Offset, place.Section));
             }
         }
     }
@@ -73,11 +77,11 @@ internal sealed class FigureTable : ITableKind
         return null;
     }
 
-    private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution)
+    private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution, Tag? inherited)
     {
         var v = place.Vocabulary;
-        var rowTags = v.FigureLabels.Tags(rowLabel);
-        var colTags = v.FigureLabels.Tags(columnLabel);
+        var rowTags = ProseFigures.Labels(v, rowLabel);
+        var colTags = ProseFigures.Labels(v, columnLabel);
         var totals = v.Lexicon.Matcher("total_row");
         bool IsTotal(string label) => label.Split('|').Any(part => totals.IsWhole(part, out var t) && t!.Canonical == "total");
 
@@ -87,6 +91,7 @@ internal sealed class FigureTable : ITableKind
             return (role == "weight" ? Keys.ExecutionWeight : Keys.ExecutionScore, q.Value, v.ScoreUnit);
 
         var measure = ProseFigures.Strongest(colTags) ?? ProseFigures.Strongest(rowTags);
+        if (measure is null && inherited is not null && rowTags.Any(t => t.Facet == "subject" && t.Canonical != "whole")) measure = inherited;
         if (measure is null || measure.Canonical == "none") return null;
         var subjects = new[] { SubjectOf(rowTags, measure), SubjectOf(colTags, measure) }.OfType<Tag>().ToList();
         // A part with no key of its own (上年结转, 工资福利支出) is not the whole.

@@ -14,8 +14,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
 {
     private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
     private IReadOnlyList<string>? _lastGroup;
+    private string? _section;
 
-    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup };
+    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup, _section = _section };
 
     /// <summary>The column of each role, by the header text; null when the table is not an indicator table.</summary>
     public static IReadOnlyDictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows)
@@ -31,7 +32,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 var label = view.Cell(r, c);
                 // A header cell spanning from the left names its first column only; one spanning down is read once.
                 if (label.Length == 0 || view.SpannedFromLeft(r, c) || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
-                var tag = matcher.Tags(label).OrderByDescending(t => t.Length).FirstOrDefault();
+                // The longest role word names the column; of equals, the last (the head of "指标权重" is 权重).
+                var tag = matcher.Tags(label).OrderByDescending(t => t.Length).ThenByDescending(t => t.Start).FirstOrDefault();
                 if (tag is null) continue;
                 if (tag.Canonical == "group") groups.Add(c);
                 else roles.TryAdd(tag.Canonical, c);
@@ -57,11 +59,18 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
             if (IsHeaderRepeat(v, view, r)) continue;
+            // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns.
+            if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
+                && !roles.Keys.Any(k => k.StartsWith("group")) && TotalOf(v, first) is null)
+            {
+                _section = CleanGroup(v, first);
+                continue;
+            }
             if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
             {
                 if (total == "subtotal") continue;
-                AddScore(found, place, Keys.TotalScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
-                AddScore(found, place, Keys.WeightTotal, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
+                AddScore(found, place, view, r, Keys.TotalScore, text, used, roles.GetValueOrDefault("score", -1));
+                AddScore(found, place, view, r, Keys.WeightTotal, text, used, roles.GetValueOrDefault("weight", -1));
                 Unread(view, r, place, found, used);
                 continue;
             }
@@ -69,15 +78,16 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             {
                 if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
                 {
-                    found.Figures.Add(new Figure(Keys.ExecutionRate, rate.Value, "%", text, view.Page, place.Offset) { Decimals = rate.Decimals });
+                    found.Figures.Add(place.Figure(view, r, roles["actual"], Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
                     used.Add(roles["actual"]);
                 }
-                AddScore(found, place, Keys.ExecutionWeight, Cell(r, "weight"), text, view.Page, used, roles.GetValueOrDefault("weight", -1));
-                AddScore(found, place, Keys.ExecutionScore, Cell(r, "score"), text, view.Page, used, roles.GetValueOrDefault("score", -1));
+                AddScore(found, place, view, r, Keys.ExecutionWeight, text, used, roles.GetValueOrDefault("weight", -1));
+                AddScore(found, place, view, r, Keys.ExecutionScore, text, used, roles.GetValueOrDefault("score", -1));
                 Unread(view, r, place, found, used);
                 continue;
             }
             var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
+            if (group.Count == 0 && _section is not null) group = [_section];
             // A group cell cut by a page break is empty on the new page: the group goes on.
             for (var i = 0; i < group.Count && _lastGroup is not null && i < _lastGroup.Count; i++)
                 if (group[i].Length == 0) group[i] = _lastGroup[i];
@@ -93,7 +103,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 label = name[..marker.Length].TrimEnd(':', '：', '.', '、', ' ');
                 name = name[marker.Length..].TrimStart(':', '：', '.', '、', ' ');
             }
-            var indicator = ReadRow(v, view, r, name, text, group);
+            var indicator = ReadRow(v, view, r, name, text, group, place.Block);
             if (indicator is not null && label is not null && indicator.Label is null) indicator = indicator with { Label = label };
             if (indicator is null) { Unread(view, r, place, found, used); continue; }
             _lastGroup = group.Count > 0 ? group : null;
@@ -101,7 +111,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
         }
     }
 
-    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group)
+    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group, int block)
     {
         string Cell(string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
         var unitColumn = NonEmpty(v, Cell("unit"));
@@ -132,16 +142,19 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             midyear is null ? null : new Quantity(midyear.Value, Unit(midyear)),
             actual is null ? null : new Quantity(actual.Value, Unit(actual)),
             completion?.Value, weight?.Value, score?.Value,
-            NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.Page, text)
+            NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.PageOf(r), text)
         {
+            Boxes = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
+                .Where(p => p.Item2 is not null && view.BoxOf(r, roles[p.Item1]) is not null)
+                .ToDictionary(p => p.Item1, p => new Place(view.PageOf(r), view.BoxOf(r, roles[p.Item1])!)),
+            Paragraph = block,
             Label = NonEmpty(v, Cell("seq")),
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
             OpUncertain = uncertain,
         };
     }
 
-    private static string? TotalOf(Vocabulary v, string cell) =>
-        cell.Length > 0 && v.Lexicon.Matcher("total_row").IsWhole(cell, out var t) ? t!.Canonical : null;
+    private static string? TotalOf(Vocabulary v, string cell) => TableReader.TotalOf(v, cell);
 
     private static bool IsExecutionRow(Vocabulary v, string cell)
     {
@@ -165,11 +178,11 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
         return Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
     }
 
-    private static void AddScore(Candidates found, TablePlace place, string key, string cell, string text, int page, HashSet<int> used, int column)
+    private static void AddScore(Candidates found, TablePlace place, TableView view, int r, string key, string text, HashSet<int> used, int column)
     {
         var v = place.Vocabulary;
-        if (column < 0 || Values.ReadCell(cell, v) is not { } q || !v.IsScoreOrBare(q.Unit)) return;
-        found.Figures.Add(new Figure(key, q.Value, v.ScoreUnit, text, page, place.Offset) { Decimals = q.Decimals });
+        if (column < 0 || Values.ReadCell(view.Cell(r, column), v) is not { } q || !v.IsScoreOrBare(q.Unit)) return;
+        found.Figures.Add(place.Figure(view, r, column, key, q.Value, v.ScoreUnit, text, q.Decimals));
         used.Add(column);
     }
 
@@ -182,7 +195,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             if (Values.ReadCell(view.Cell(r, c), place.Vocabulary) is not { } q) continue;
             var unit = role is "weight" or "score" ? place.Vocabulary.ScoreUnit : q.Unit;
             if (unit is null || place.Vocabulary.UnitKind(unit) is not ("score" or "percent" or "money")) continue;
-            found.UnreadInTables.Add(new UnreadValue(q.Value, unit, TablePlace.Text(view.RowLabel(r, 1), view.ColumnLabel(c, 1), view.Cell(r, c)), view.Page, place.Offset, place.Section));
+            found.UnreadInTables.Add(new UnreadValue(q.Value, unit, TablePlace.Text(view.RowLabel(r, 1), view.ColumnLabel(c, 1), view.Cell(r, c)), view.PageOf(r), place.Offset, place.Section));
         }
     }
 }

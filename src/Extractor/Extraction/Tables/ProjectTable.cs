@@ -6,7 +6,7 @@ namespace Extractor.Extraction.Tables;
 /// </summary>
 internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
 {
-    internal sealed record Layout(int Name, int Budget, int Actual, int Seq);
+    internal sealed record Layout(int Name, int Budget, int Actual, int Seq, int Rate);
 
     public ITableKind Continue() => this;
 
@@ -22,7 +22,8 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
         var budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "initial" or "adjusted", -1);
         if (budget < 0 && actual < 0) return null;
         var seq = Find(l => roles.Tags(l).Any(t => t.Canonical == "seq"));
-        return new Layout(name, budget, actual, seq);
+        var rate = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "execution_rate", -1);
+        return new Layout(name, budget, actual, seq, rate);
     }
 
     public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
@@ -32,7 +33,6 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
         (decimal Value, int Decimals)? Read(int r, int c) =>
             c >= 0 && Values.ReadCell(view.Cell(r, c), v) is { } q && (q.Unit is null || Money.IsMoneyUnit(q.Unit))
                 ? (Money.ToWan(q.Value, q.Unit ?? unit), q.Decimals) : null;
-        var totals = v.Lexicon.Matcher("total_row");
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var row = view.Grid[r];
@@ -40,12 +40,15 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
             var text = string.Join(" | ", row);
             // 合计/总计 is the projects' total; 小计 (a subtotal by funding source) is neither.
             var label = row.Take(layout.Name + 1).FirstOrDefault(c => c.Length > 0) ?? "";
-            if (totals.IsWhole(label, out var total) || totals.IsWhole(name, out total))
+            if ((TableReader.TotalOf(v, label) ?? TableReader.TotalOf(v, name)) is { } total)
             {
-                if (total!.Canonical == "total")
+                if (total == "total")
                 {
-                    if (Read(r, layout.Budget) is { } b) found.Figures.Add(new Figure(Keys.ProjectBudget, b.Value, unit, text, view.Page, place.Offset) { Decimals = b.Decimals });
-                    if (Read(r, layout.Actual) is { } a) found.Figures.Add(new Figure(Keys.ProjectActual, a.Value, unit, text, view.Page, place.Offset) { Decimals = a.Decimals });
+                    if (Read(r, layout.Budget) is { } b) found.Figures.Add(place.Figure(view, r, layout.Budget, Keys.ProjectBudget, b.Value, unit, text, b.Decimals));
+                    if (Read(r, layout.Actual) is { } a) found.Figures.Add(place.Figure(view, r, layout.Actual, Keys.ProjectActual, a.Value, unit, text, a.Decimals));
+                    // The total row's rate is the projects' execution rate (a bare number under a rate column is a percent).
+                    if (layout.Rate >= 0 && Values.ReadCell(view.Cell(r, layout.Rate), v) is { Unit: null or "%" } q)
+                        found.Figures.Add(place.Figure(view, r, layout.Rate, Keys.ProjectExecutionRate, q.Value, "%", text, q.Decimals));
                 }
                 continue;
             }
@@ -53,7 +56,7 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
             var budget = Read(r, layout.Budget);
             var actual = Read(r, layout.Actual);
             if (budget is null && actual is null) continue;
-            found.Projects.Add((place.Offset, new Project(name, budget?.Value, actual?.Value, view.Page, text)
+            found.Projects.Add((place.Offset, new Project(name, budget?.Value, actual?.Value, view.PageOf(r), text)
             {
                 Label = layout.Seq >= 0 && view.Cell(r, layout.Seq).Length > 0 ? view.Cell(r, layout.Seq) : null,
             }));

@@ -34,7 +34,7 @@ internal sealed class TableReader : IRecogniser
                 if (first && previous is not null && previous.View.Columns == view.Columns && view.Page > previous.View.Page
                     && (header == 0 || (Classify(v, previous.View, previous.Header) is not FigureTable && Classify(v, view, header) is FigureTable)))
                 {
-                    var (before, after) = JoinCutRow(previous.View, view);
+                    var (before, after) = previous.View.Grid.Length > previous.Header ? JoinCutRow(previous.View, view) : (previous.View, view);
                     parts[^1] = previous with { View = before };
                     parts.Add(new Part(TableView.Continued(before, previous.Header, after), place, previous.Header, true));
                 }
@@ -54,7 +54,7 @@ internal sealed class TableReader : IRecogniser
     // the last row's texts ("生态护林员补助" / "发放及时率"). It is joined to that row.
     private static (TableView Before, TableView After) JoinCutRow(TableView before, TableView after)
     {
-        if (after.Grid.Length == 0 || before.Grid.Length == 0 || after.HasNumber(0)) return (before, after);
+        if (after.Grid.Length == 0 || before.Grid.Length == 0 || after.HasNumber(0) || after.Grid[0].Distinct().Count() == 1) return (before, after);
         var last = before.Grid[^1];
         var cut = after.Grid[0];
         var texts = Enumerable.Range(0, after.Columns).Where(c => cut[c].Length > 0).ToList();
@@ -82,12 +82,20 @@ internal sealed class TableReader : IRecogniser
             yield return view.Slice(start, next).Compact();
             start = r = next;
         }
+        // A header with no data under it on this page (its rows follow on the next) stands apart from the
+        // rows of long text above it, so that the next page's part can continue it.
+        if (!Enumerable.Range(start, n - start).Any(view.HasNumber))
+        {
+            var header = n;
+            while (header - 1 >= start && ShortLabels(view, header - 1)) header--;
+            if (header > start && header < n) { yield return view.Slice(start, header).Compact(); start = header; }
+        }
         yield return start == 0 ? view.Compact() : view.Slice(start, n).Compact();
     }
 
-    // A row of short labels, as a header row is (no numbers, no sentence-long cells).
+    // A row of short labels, as a header row is (no numbers, no sentence-long cells, no "目标1：…" content).
     private static bool ShortLabels(TableView view, int r) =>
-        !view.HasNumber(r) && Enumerable.Range(0, view.Columns).All(c => view.Cell(r, c).Length <= 30);
+        !view.HasNumber(r) && Enumerable.Range(0, view.Columns).All(c => view.Cell(r, c).Length <= 30 && !view.Cell(r, c).Contains(':'));
 
     private static bool IsHeaderRow(Vocabulary v, TableView view, int r)
     {
@@ -107,9 +115,23 @@ internal sealed class TableReader : IRecogniser
     public static int HeaderRows(Vocabulary v, TableView view)
     {
         for (var r = 0; r < view.Grid.Length; r++)
+        {
+            // One cell across the whole table below the header is a section of the rows ("预算执行"), not a header.
+            if (r > 0 && view.Columns > 2 && view.Grid[r].All(c => c.Length > 0) && view.Grid[r].Distinct().Count() == 1) return r;
             for (var c = 1; c < view.Columns; c++)
                 if (view.IsNumber(r, c) && !IsHeaderNumber(view.Cell(r, c))) return r;
+        }
         return view.Grid.Length;
+    }
+
+    /// <summary>
+    /// "total" or "subtotal" when a row label is a total ("合计", "总计") or ends with one ("一般公共预算资金小计").
+    /// </summary>
+    public static string? TotalOf(Vocabulary v, string cell)
+    {
+        if (cell.Length == 0) return null;
+        var tags = v.Lexicon.Matcher("total_row").Tags(cell);
+        return tags.FirstOrDefault(t => t.End == cell.Length && (t.Start == 0 || cell.Length <= 16))?.Canonical;
     }
 
     // "2023年度", a long caption with a number in it: numbers a header cell may hold.
@@ -135,6 +157,13 @@ internal sealed class TableReader : IRecogniser
 /// <summary>Where a table stands: its flow offset, the money unit its caption states, its section.</summary>
 internal sealed record TablePlace(ExtractionContext Context, int Offset, string? CaptionUnit, string Section)
 {
+    /// <summary>The table's body index (the flow's line break before it belongs to it).</summary>
+    public int Block => Context.Flow.BlockAt(Math.Max(0, Offset - 1));
+
+    /// <summary>A figure read from cell (r, c): its page and the box of its number.</summary>
+    public Figure Figure(TableView view, int r, int c, string key, decimal value, string? unit, string text, int decimals) =>
+        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block };
+
     public Vocabulary Vocabulary => Context.Vocabulary;
 
     /// <summary>The money unit of a column or row label ("预算数（万元）"), else the caption's, else the prose's.</summary>

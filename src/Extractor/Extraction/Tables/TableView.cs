@@ -15,8 +15,10 @@ internal sealed class TableView
     /// <summary>Header rows carried over from the part of the table before a page break (0 when none).</summary>
     public int CarriedHeaderRows { get; }
 
-    // For each grid position, the grid position where its cell starts.
+    // For each grid position, the grid position where its cell starts, and the cell itself.
     private readonly (int Row, int Column)[][] _origin;
+    private readonly TableCell?[][] _cell;
+    private readonly int[] _page;
 
     public TableView(Table table)
     {
@@ -24,29 +26,51 @@ internal sealed class TableView
         Columns = table.ColumnCount;
         Grid = table.Rows.Select(_ => Enumerable.Repeat("", Columns).ToArray()).ToArray();
         _origin = table.Rows.Select((_, r) => Enumerable.Range(0, Columns).Select(c => (r, c)).ToArray()).ToArray();
+        _cell = table.Rows.Select(_ => new TableCell?[Columns]).ToArray();
+        _page = table.Rows.Select(r => r.Page ?? table.Page).ToArray();
         foreach (var cell in table.Rows.SelectMany(r => r.Cells))
             for (var r = cell.Row; r < Math.Min(Grid.Length, cell.Row + cell.RowSpan); r++)
                 for (var c = cell.Column; c < Math.Min(Columns, cell.Column + cell.ColumnSpan); c++)
                 {
                     Grid[r][c] = FlowText.Normalize(cell.Text).Replace(" ", "").Replace("\n", "");
                     _origin[r][c] = (cell.Row, cell.Column);
+                    _cell[r][c] = cell;
                 }
     }
 
-    private TableView(Table table, int columns, string[][] grid, (int, int)[][] origin, int carried)
+    private TableView(Table table, int columns, string[][] grid, (int, int)[][] origin, TableCell?[][] cell, int[] page, int carried)
     {
-        Table = table; Columns = columns; Grid = grid; _origin = origin; CarriedHeaderRows = carried;
+        Table = table; Columns = columns; Grid = grid; _origin = origin; _cell = cell; _page = page; CarriedHeaderRows = carried;
     }
 
     /// <summary>A table continued on the next page without its header: the header rows of the part before, then the rows.</summary>
     public static TableView Continued(TableView headed, int headerRows, TableView continuation) =>
         new(continuation.Table, continuation.Columns, [.. headed.Grid.Take(headerRows), .. continuation.Grid],
             [.. headed._origin.Take(headerRows), .. continuation._origin.Select(row => row.Select(o => (o.Row + headerRows, o.Column)).ToArray())],
-            headerRows);
+            [.. headed._cell.Take(headerRows), .. continuation._cell], [.. headed._page.Take(headerRows), .. continuation._page], headerRows);
 
     /// <summary>Rows [from, to) as a table of their own (a second table drawn right under the first).</summary>
     public TableView Slice(int from, int to) =>
-        new(Table, Columns, Grid[from..to], _origin[from..to].Select(row => row.Select(o => (Math.Max(0, o.Row - from), o.Column)).ToArray()).ToArray(), 0);
+        new(Table, Columns, Grid[from..to], _origin[from..to].Select(row => row.Select(o => (Math.Max(0, o.Row - from), o.Column)).ToArray()).ToArray(),
+            _cell[from..to], _page[from..to], 0);
+
+    /// <summary>The page a row stands on.</summary>
+    public int PageOf(int r) => r >= 0 && r < _page.Length ? _page[r] : Table.Page;
+
+    /// <summary>
+    /// The box of the number in a cell: the union of the glyphs of its digits, signs and units when the
+    /// reader placed them (PDF); the cell's box otherwise; null for Word and text.
+    /// </summary>
+    public Box? BoxOf(int r, int c)
+    {
+        if (r < 0 || r >= _cell.Length || c < 0 || c >= Columns || _cell[r][c] is not { } cell) return null;
+        Box? union = null;
+        foreach (var line in cell.Lines ?? [])
+            for (var i = 0; i < line.Text.Length; i++)
+                if (char.IsDigit(line.Text[i]) || line.Text[i] is '.' or ',' or '%' or '-' or '％' or '．' or '，')
+                    union = Box.Union([union, line.BoxOf(i, 1)]);
+        return union ?? cell.Box;
+    }
 
     /// <summary>
     /// The same rows without grid columns where no cell of these rows starts: a table drawn under another
@@ -59,11 +83,12 @@ internal sealed class TableView
         var index = new int[Columns];
         for (var c = 0; c < Columns; c++) index[c] = Math.Max(0, Array.FindLastIndex(keep, k => k <= c));
         return new(Table, keep.Length, Grid.Select(row => keep.Select(c => row[c]).ToArray()).ToArray(),
-            _origin.Select(row => keep.Select(c => (row[c].Row, index[row[c].Column])).ToArray()).ToArray(), CarriedHeaderRows);
+            _origin.Select(row => keep.Select(c => (row[c].Row, index[row[c].Column])).ToArray()).ToArray(),
+            _cell.Select(row => keep.Select(c => row[c]).ToArray()).ToArray(), _page, CarriedHeaderRows);
     }
 
     /// <summary>The same table with its last row's texts replaced.</summary>
-    public TableView WithLastRow(string[] texts) => new(Table, Columns, [.. Grid[..^1], texts], _origin, CarriedHeaderRows);
+    public TableView WithLastRow(string[] texts) => new(Table, Columns, [.. Grid[..^1], texts], _origin, _cell, _page, CarriedHeaderRows);
 
     /// <summary>Is this grid position where its cell starts (not covered by a span from the left or above)?</summary>
     public bool IsOrigin(int r, int c) => _origin[r][c] == (r, c);
@@ -86,11 +111,16 @@ internal sealed class TableView
     private static readonly Regex NumberCell = new(@"^[^\d:：]{0,4}-?\d[\d,]*(?:\.\d+)?[^\d:：]{0,8}$", RegexOptions.CultureInvariant);
 
     /// <summary>Does the cell hold one number (maybe with an operator or unit around it)?</summary>
-    public bool IsNumber(int r, int c) => NumberCell.IsMatch(Cell(r, c));
+    public bool IsNumber(int r, int c)
+    {
+        var cell = Cell(r, c);
+        var remark = cell.IndexOf('(');
+        return NumberCell.IsMatch(remark > 0 && cell.EndsWith(')') ? cell[..remark] : cell);
+    }
 
     /// <summary>Does the row hold a number anywhere but its first column?</summary>
     public bool HasNumber(int r) => Enumerable.Range(1, Math.Max(0, Columns - 1)).Any(c => IsNumber(r, c));
 
-    /// <summary>The page the table stands on, for the provenance of a value in it.</summary>
+    /// <summary>The page the table starts on.</summary>
     public int Page => Table.Page;
 }

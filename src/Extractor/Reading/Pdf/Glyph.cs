@@ -16,4 +16,9 @@ internal sealed record GlyphLine(string Text, double Left, double Right, double 
     float[]? Confidence = null)
 {
     public Box Box => new(Left, Bottom, Right, Top);
+
+    /// <summary>Left and right x of each character of Text (see TextLine.CharX).</summary>
+    public float[] CharX { get; init; } = [];
+
+    public TextLine ToTextLine(int page) => new(Text, Box, page, Confidence) { CharX = CharX };
 }

@@ -33,6 +33,7 @@ internal static class LineBuilder
         var sb = new System.Text.StringBuilder();
         var ocr = sameBaseline.Any(g => g.Confidence is not null);
         var confidence = new List<float>();
+        var x = new List<float>();
         Glyph? prev = null;
         foreach (var g in sameBaseline)
         {
@@ -47,16 +48,18 @@ internal static class LineBuilder
                 {
                     sb.Append(' ');
                     confidence.Add(Math.Min(p.Confidence ?? 1f, g.Confidence ?? 1f));
+                    x.Add((float)p.Right); x.Add((float)g.Left);
                 }
             }
             sb.Append(g.Text);
-            for (var i = 0; i < g.Text.Length; i++) confidence.Add(g.Confidence ?? 1f);
+            // Every character of the glyph's text (a ligature gives several) stands where the glyph stands.
+            foreach (var _ in g.Text) { confidence.Add(g.Confidence ?? 1f); x.Add((float)g.Left); x.Add((float)g.Right); }
             prev = g;
         }
         var first = sameBaseline[0];
         yield return new GlyphLine(sb.ToString(), first.Left, sameBaseline.Max(g => g.Right),
             first.Baseline, sameBaseline.Min(g => g.Bottom), sameBaseline.Max(g => g.Top),
-            sameBaseline.Max(g => g.Size), ocr ? [.. confidence] : null);
+            sameBaseline.Max(g => g.Size), ocr ? [.. confidence] : null) { CharX = x.ToArray() };
     }
 
     // Never for OCR: its boxes are rough, and "44" may come with two boxes nearly on top of each other.

@@ -85,8 +85,9 @@ public static class PdfReader
         foreach (var c in grid.Cells)
         {
             // A cell's wrapped lines are joined before anything reads it: "32,521,700.0" + "0".
-            var (text, confidence) = byCell.TryGetValue(c, out var gs) ? ScoredText.Join(Lines(gs)) : ("", null);
-            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box, confidence));
+            var lines = byCell.TryGetValue(c, out var gs) ? Lines(gs) : [];
+            var (text, confidence) = ScoredText.Join(lines);
+            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box, confidence) { Lines = lines.Select(l => l.ToTextLine(page)).ToList() });
         }
         return new Table(page, grid.Box, rows.Select(r => new TableRow(r)).ToList());
     }
@@ -119,7 +120,7 @@ public static class PdfReader
         {
             foreach (var group in ParagraphBuilder.Group(pending, textLeft, textRight))
                 blocks.Add(new Paragraph(page, Box.Union(group.Select(l => l.Box)),
-                    group.Select(l => new TextLine(l.Text, l.Box, page, l.Confidence)).ToList(),
+                    group.Select(l => l.ToTextLine(page)).ToList(),
                     Glyphs.JoinWrapped(group.Select(l => l.Text))));
             pending.Clear();
         }
