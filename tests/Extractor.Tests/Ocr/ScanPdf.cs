@@ -19,13 +19,16 @@ public static class ScanPdf
         Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
         Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im1 4 0 R >> /Font << /F1 5 0 R >> >> /Contents 6 0 R >>");
         AddStream($"/Type /XObject /Subtype /Image /Width {widthPx} /Height {heightPx} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", jpeg);
-        Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>");
+        // A TrueType font that is not embedded (PdfPig ignores ToUnicode on the standard 14 Type 1 fonts).
+        Add("<< /Type /Font /Subtype /TrueType /BaseFont /GarbageSans /FirstChar 32 /LastChar 126 /Widths [" +
+            string.Join(' ', Enumerable.Repeat("600", 95)) + "] /FontDescriptor 8 0 R /ToUnicode 7 0 R >>");
         var text = hiddenText is null ? "" : string.Concat(Enumerable.Range(0, 40).Select(i => $"BT /F1 10 Tf 3 Tr 60 {800 - 18 * i} Td ({hiddenText}) Tj ET\n"));
         AddStream("", Encoding.ASCII.GetBytes($"q 595.28 0 0 841.89 0 0 cm /Im1 Do Q\n{text}"));
         AddStream("", Encoding.ASCII.GetBytes(
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Garbage def /CMapType 2 def\n" +
             "1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <E000> endbfrange\n" +
             "endcmap CMapName currentdict /CMap defineresource pop end end"));
+        Add("<< /Type /FontDescriptor /FontName /GarbageSans /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>");
 
         var pdf = new MemoryStream();
         void Write(string s) => pdf.Write(Encoding.ASCII.GetBytes(s));

@@ -21,11 +21,14 @@ public sealed class ScannedReport : IDisposable
     public ProcessedFile Result { get; }
     public Document Document => Result.Document!;
     public TimeSpan Elapsed { get; }
+    public ProcessedFile WarmUp { get; }
 
     public ScannedReport()
     {
-        // One second for the file: OCR takes longer, so this passes only if the worker's page notes extend the clock.
-        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], TimeSpan.FromSeconds(1));
+        // Three seconds for the file: its OCR takes longer, so this passes only if the worker's page notes extend the
+        // clock. The worker is started on the report's .txt first, so that its start-up is not in the three seconds.
+        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], TimeSpan.FromSeconds(3));
+        WarmUp = Pipeline.Process(Corpus.Path("txt", Id + ".txt"), reader.Read);
         var sw = System.Diagnostics.Stopwatch.StartNew();
         Result = Pipeline.Process(Path, reader.Read);
         Elapsed = sw.Elapsed;
@@ -37,11 +40,12 @@ public sealed class ScannedReport : IDisposable
 public class ScanTests(ScannedReport scan, ITestOutputHelper output) : IClassFixture<ScannedReport>
 {
     [Fact]
-    public void The_scan_is_read_through_the_worker_beyond_its_one_second_limit()
+    public void The_scan_is_read_through_the_worker_beyond_its_three_second_limit()
     {
         output.WriteLine($"read and extracted in {scan.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(scan.WarmUp.Ok, scan.WarmUp.ErrorCode + ": " + scan.WarmUp.ErrorMessage);
         Assert.True(scan.Result.Ok, scan.Result.ErrorCode + ": " + scan.Result.ErrorMessage);
-        Assert.True(scan.Elapsed > TimeSpan.FromSeconds(1));
+        Assert.True(scan.Elapsed > TimeSpan.FromSeconds(3));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal static class PageOcr
         flow = reread[0];
         var lines = flow.Count == 0 ? 0 : flow.Max(c => c.Line);
         var words = flow.Count == 0 ? 0 : flow.Max(c => c.Word);
-        var chars = Legibility.Filter([.. flow, .. inCells.Select(c => c with { Line = c.Line + lines, Word = c.Word + words })]);
+        var chars = Legibility.Filter([.. flow, .. inCells.Select(c => c with { Line = c.Line + lines, Word = c.Word + words })], dpi);
         return new OcrPage(chars.Select(map.ToGlyph).ToList(), segments);
     }
 
