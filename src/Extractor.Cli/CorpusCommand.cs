@@ -33,7 +33,7 @@ internal static class CorpusCommand
             var failed = new bool[files.Count];
             var byKind = new System.Collections.Concurrent.ConcurrentDictionary<string, List<double>>();
             var total = Stopwatch.StartNew();
-            Parallel.For(0, files.Count, i =>
+            Parallel.For(0, files.Count, Cli.OnePerCore, i =>
             {
                 var f = files[i];
                 var sw = Stopwatch.StartNew();

@@ -33,7 +33,7 @@ internal static class EvaluateCommand
                 .Where(w => File.Exists(w.File)).ToList();
             // In parallel (a scan takes seconds a page), printed in order.
             var results = new (GoldComparison.Result Fields, List<string> Unlisted)[work.Count];
-            Parallel.For(0, work.Count, i =>
+            Parallel.For(0, work.Count, Cli.OnePerCore, i =>
             {
                 var gold = JsonNode.Parse(File.ReadAllText(work[i].Gold))!.AsObject();
                 var json = Pipeline.Run(work[i].File, options);

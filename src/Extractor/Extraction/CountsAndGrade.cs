@@ -22,7 +22,7 @@ internal sealed class CountsAndGrade : IRecogniser
             if (m is null) continue;
             var n = m.Groups["n"];
             found.Figures.Add(new Figure(entry.Canonical, Values.Parse(n.Value), null, flow.SourceSpan(m.Index, m.Length), flow.PageAt(n.Index), m.Index)
-            { Decimals = 0, Box = flow.BoxOf(n.Index, n.Length), Paragraph = flow.BlockAt(n.Index) });
+            { Decimals = 0, Box = flow.BoxOf(n.Index, n.Length), Paragraph = flow.BlockAt(n.Index), Confidence = flow.ConfidenceOf(n.Index, n.Length) });
             found.Take(n.Index, n.Length);
         }
         if (Grade(cx) is { } grade) found.Figures.Add(grade);
@@ -55,7 +55,7 @@ internal sealed class CountsAndGrade : IRecogniser
                     && !cx.Vocabulary.Lexicon.Forms("grade_suffix").Any(rest.StartsWith)) break;
                 return new Figure(Keys.Grade, 0, null, cx.Flow.SourceSpan(tags[i].Start, end - tags[i].Start),
                     cx.Flow.PageAt(tags[j].Start), tags[i].Start, tags[j].Canonical)
-                { Box = cx.Flow.BoxOf(tags[j].Start, tags[j].Length), Paragraph = cx.Flow.BlockAt(tags[j].Start) };
+                { Box = cx.Flow.BoxOf(tags[j].Start, tags[j].Length), Paragraph = cx.Flow.BlockAt(tags[j].Start), Confidence = cx.Flow.ConfidenceOf(tags[j].Start, tags[j].Length) };
             }
         }
         return null;

@@ -29,6 +29,16 @@ public sealed class IsolatedReader : IDisposable
 
     public int Restarts { get; private set; }
 
+    /// <summary>The running worker's process id, if one is running (for measuring it).</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            try { return _worker is { HasExited: false } w ? w.Id : null; }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { return null; } // replaced meanwhile
+        }
+    }
+
     /// <param name="command">how to start the worker: the program and its arguments ("worker" and its options).</param>
     /// <param name="ocrPage">the time one OCR page adds to the file's limit (the worker's own per-page OCR limit).</param>
     public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = 1L << 30, TimeSpan? ocrPage = null)

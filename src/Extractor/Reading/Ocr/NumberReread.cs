@@ -35,8 +35,6 @@ internal static partial class NumberReread
 
         var stack = new Stack(runs.Select(r => (sources[r.Source].Image, r.Crop)).ToList(), dpi);
         var byRun = stack.Split(Tesseract.Recognise(stack.Image, dpi, budget, "eng"));
-        if (Environment.GetEnvironmentVariable("OCRDEBUG") is { } dbg)
-            File.AppendAllLines(Path.Combine(dbg, "runs.txt"), runs.Select((r, k) => $"{r.Source} {r.Text} → {string.Concat(byRun[k].OrderBy(c => c.Left).Select(c => c.Text))} ⇒ {(Best(r, byRun[k]) is { } b ? string.Concat(b.Select(c => c.Text)) : "-")}"));
         for (var i = runs.Count - 1; i >= 0; i--) // from the back, so that earlier indexes stay valid
         {
             var run = runs[i];

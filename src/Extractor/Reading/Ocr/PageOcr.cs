@@ -19,51 +19,30 @@ internal static class PageOcr
 {
     public static OcrPage Read(byte[] pdf, int page, double widthPt, double heightPt, OcrOptions options)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        void T(string what) { if (Environment.GetEnvironmentVariable("OCRTIME") is not null) Console.Error.WriteLine($"p{page} {what} {sw.ElapsedMilliseconds}"); }
-        var dpi = Environment.GetEnvironmentVariable("OCRDPI") is { } od ? int.Parse(od) : Dpi(widthPt, heightPt, options);
+        var dpi = Dpi(widthPt, heightPt, options);
         var n = page.ToString(CultureInfo.InvariantCulture);
         var budget = new PageBudget(options);
         var raster = budget.Run("pdftoppm", ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, "-"], pdf);
         var image = GrayImage.ReadPgm(raster);
-        T("render");
         var ink = image.InkThreshold();
         if (Legibility.IsBlank(image, ink)) return OcrPage.Empty;
 
         var angle = Deskew.Estimate(image, ink);
         if (Math.Abs(angle) >= 0.05) image = Deskew.Straighten(image, angle);
-        T("deskew");
         var map = new PageMap(widthPt / image.Width, heightPt / image.Height, heightPt);
         // Rulings are often lighter than text (thin lines softened by the scan): a laxer threshold, safe because
         // a run must be long to count.
         var rulings = ImageRulings.Find(image, (byte)Math.Min(200, ink + 40), dpi);
         var segments = ImageRulings.EraseTableRulings(image, rulings, Math.Max(2, dpi / 50)).Select(map.ToPoints).ToList();
         var grids = TableGrid.Find(segments);
-        if (Environment.GetEnvironmentVariable("OCRDEBUG") is { } dbg)
-        {
-            var copy = new GrayImage(image.Width, image.Height, (byte[])image.Pixels.Clone());
-            foreach (var r in rulings) for (var a = r.Near; a <= r.Far; a++) for (var b = r.From; b <= r.To; b++) { var (x, y) = r.Horizontal ? (b, a) : (a, b); copy[x, y] = 100; }
-            File.WriteAllBytes(Path.Combine(dbg, $"p{page}.pgm"), copy.ToPgm());
-            File.WriteAllLines(Path.Combine(dbg, $"p{page}.txt"), rulings.Select(r => r.ToString()).Concat(grids.Select(g => $"GRID {g.Box} {g.Cells.Count} cells {g.Xs.Length}x{g.Ys.Length}")));
-        }
-
-        T("rulings");
         var cells = grids.SelectMany(g => g.Cells).Select(c => map.ToPixels(c.Box, image)).ToList();
         var tableAreas = grids.Select(g => map.ToPixels(g.Box, image)).ToList();
-        image.Whiten(Environment.GetEnvironmentVariable("WCUT") is { } wc ? byte.Parse(wc) : (byte)((ink + 255) / 2));
+        image.Whiten((byte)((ink + 255) / 2));
         var flowImage = Blanked(image, tableAreas);
         var flow = Legibility.IsBlank(flowImage, ink) ? [] : Tesseract.Recognise(flowImage, dpi, budget);
-        T("flow");
         var mosaic = CellMosaic.Build(image, cells, ink, dpi);
-        if (Environment.GetEnvironmentVariable("OCRDEBUG") is { } dbg2)
-        {
-            File.WriteAllBytes(Path.Combine(dbg2, $"flow{page}.pgm"), flowImage.ToPgm());
-            if (mosaic is not null) File.WriteAllBytes(Path.Combine(dbg2, $"mosaic{page}.pgm"), mosaic.Image.ToPgm());
-        }
         var inMosaic = mosaic is null ? [] : Tesseract.Recognise(mosaic.Image, dpi, budget);
-        T("cells");
-        var reread = Environment.GetEnvironmentVariable("NOREREAD") is not null ? [flow, inMosaic] : NumberReread.Apply([(flowImage, flow), (mosaic?.Image ?? flowImage, inMosaic)], dpi, budget);
-        T("figures");
+        var reread = NumberReread.Apply([(flowImage, flow), (mosaic?.Image ?? flowImage, inMosaic)], dpi, budget);
         var inCells = mosaic is null ? [] : mosaic.Split(reread[1]).SelectMany(c => c).ToList();
         flow = reread[0];
         var lines = flow.Count == 0 ? 0 : flow.Max(c => c.Line);
