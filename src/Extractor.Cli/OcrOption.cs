@@ -11,7 +11,7 @@ internal static class OcrOption
     {
         var option = new Option<string>("--ocr")
         {
-            Description = "OCR pages without a usable text layer (auto), every page (always) or none (never)",
+            Description = "OCR：只识别没有可用文字层的页（auto，默认）、所有页（always）或不识别（never）",
             DefaultValueFactory = _ => "auto",
         };
         option.AcceptOnlyFromAmong("auto", "always", "never");
