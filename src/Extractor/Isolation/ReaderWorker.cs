@@ -69,26 +69,29 @@ public sealed class IsolatedReader : IDisposable
         return p;
     }
 
-    public Document Read(string path)
+    public Document Read(string path) => Read(path, _timeout);
+
+    /// <summary>Reads one file under its own wall-clock limit instead of the reader's.</summary>
+    public Document Read(string path, TimeSpan timeout)
     {
         _worker ??= Start();
-        var reply = Ask(_worker, path);
+        var reply = Ask(_worker, path, timeout);
         if (reply is null)
         {
             Kill();
-            throw new ReadException(ErrorCodes.Timeout, $"reading took longer than {_timeout.TotalSeconds:0} s or the parser died (stopped and restarted)");
+            throw new ReadException(ErrorCodes.Timeout, $"reading took longer than {timeout.TotalSeconds:0} s or the parser died (stopped and restarted)");
         }
         if (reply.Document is { } doc) return doc;
         throw new ReadException(reply.Code ?? ErrorCodes.Unreadable, reply.Message ?? "unreadable");
     }
 
-    private WorkerReply? Ask(Process worker, string path)
+    private WorkerReply? Ask(Process worker, string path, TimeSpan timeout)
     {
         try
         {
             worker.StandardInput.WriteLine(path);
             worker.StandardInput.Flush();
-            var deadline = DateTime.UtcNow + _timeout;
+            var deadline = DateTime.UtcNow + timeout;
             while (true)
             {
                 var line = worker.StandardOutput.ReadLineAsync();

@@ -25,10 +25,11 @@ public sealed class ScannedReport : IDisposable
 
     public ScannedReport()
     {
-        // Three seconds for the file: its OCR takes longer, so this passes only if the worker's page notes extend the
-        // clock. The worker is started on the report's .txt first, so that its start-up is not in the three seconds.
-        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], TimeSpan.FromSeconds(3));
-        WarmUp = Pipeline.Process(Corpus.Path("txt", Id + ".txt"), reader.Read);
+        // Five seconds for the file: its OCR takes longer (7 s on a free core), so this passes only if the worker's page
+        // notes extend the clock. The worker first reads the text PDF with a minute to do it, so that neither its
+        // start-up nor PdfPig's first use is in the five seconds (on a machine at load 20 they took more than five).
+        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], TimeSpan.FromSeconds(5));
+        WarmUp = Pipeline.Process(Corpus.Rendition("pdf-lo", Id), p => reader.Read(p, TimeSpan.FromMinutes(1)));
         var sw = System.Diagnostics.Stopwatch.StartNew();
         Result = Pipeline.Process(Path, reader.Read);
         Elapsed = sw.Elapsed;
@@ -40,12 +41,12 @@ public sealed class ScannedReport : IDisposable
 public class ScanTests(ScannedReport scan, ITestOutputHelper output) : IClassFixture<ScannedReport>
 {
     [Fact]
-    public void The_scan_is_read_through_the_worker_beyond_its_three_second_limit()
+    public void The_scan_is_read_through_the_worker_beyond_its_five_second_limit()
     {
         output.WriteLine($"read and extracted in {scan.Elapsed.TotalSeconds:0.0} s");
         Assert.True(scan.WarmUp.Ok, scan.WarmUp.ErrorCode + ": " + scan.WarmUp.ErrorMessage);
         Assert.True(scan.Result.Ok, scan.Result.ErrorCode + ": " + scan.Result.ErrorMessage);
-        Assert.True(scan.Elapsed > TimeSpan.FromSeconds(3));
+        Assert.True(scan.Elapsed > TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ internal static class LineBuilder
                 var gap = g.Left - p.Right;
                 var size = Math.Max(p.Size, g.Size);
                 if (Overlaps(p, g)) continue; // the same glyph drawn twice (fake bold)
-                var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0]);
+                var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0])
+                    || ocr && InFigure(p.Text[^1]) && InFigure(g.Text[0]); // fullwidth digits come back from OCR as one word each
                 var sameWord = g.Word != 0 && g.Word == p.Word; // OCR boxes are approximate: a word is never split
                 if (!sameWord && gap > (cjk ? 1.5 : 0.2) * size)
                 {
@@ -61,6 +62,8 @@ internal static class LineBuilder
             first.Baseline, sameBaseline.Min(g => g.Bottom), sameBaseline.Max(g => g.Top),
             sameBaseline.Max(g => g.Size), ocr ? [.. confidence] : null) { CharX = x.ToArray() };
     }
+
+    private static bool InFigure(char c) => char.IsAsciiDigit(c) || c is '.' or ',' or '%';
 
     // Never for OCR: its boxes are rough, and "44" may come with two boxes nearly on top of each other.
     private static bool Overlaps(Glyph a, Glyph b) =>
