@@ -11,11 +11,14 @@ namespace Extractor.Cli;
 /// <summary>`extractor ingest PATH...`: read, extract and validate every report into the store.</summary>
 internal static class IngestCommand
 {
-    private static readonly string[] Extensions = [".pdf", ".docx", ".txt"];
+    // What a folder walk takes: the formats read, and the formats reports also arrive in (a .doc, a .wps,
+    // a scan saved as an image, a 自评表 in Excel), which get a row with their error code instead of being passed over.
+    private static readonly string[] Extensions = [".pdf", ".docx", ".txt", ".doc", ".wps", ".rtf", ".odt", ".docm",
+        ".xls", ".xlsx", ".et", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ofd"];
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "文件或文件夹（递归查找 .pdf、.docx、.txt）", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "文件或文件夹（递归查找 .pdf、.docx、.txt，以及 .doc、.wps、图片等需转换的文件，后者记为失败并说明原因）", Arity = ArgumentArity.OneOrMore };
         var db = Cli.Db();
         var jobs = Cli.Int("--jobs", "并行处理的文件数", Environment.ProcessorCount, 1, 64);
         var force = new Option<bool>("--force") { Description = "重新导入内容未变的文件" };
@@ -35,6 +38,12 @@ internal static class IngestCommand
             string[] worker = [.. Isolation.IsolatedReader.SelfCommand(), "--ocr", parse.GetValue(ocr)!];
             var tally = await Run(store, files, options, worker, parse.GetValue(jobs), parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
             tally.Print(files.Count);
+            // Every file failed: their rows are stored, but a script must not take the run for a success.
+            if (tally.Ok == 0 && tally.Failed > 0)
+            {
+                Console.Error.WriteLine($"没有一个文件能作为报告读取（{tally.Failed} 个失败，见上表）");
+                return 1;
+            }
             return 0;
         }));
         return cmd;

@@ -9,7 +9,7 @@ internal static class LexiconOption
 {
     public static Option<FileInfo[]> Create() => new("--lexicon")
     {
-        Description = "an overlay lexicon file (facet<TAB>canonical<TAB>form|form…), adding wording without recompiling; repeatable",
+        Description = "附加词表文件（每行：类别<TAB>规范词<TAB>写法|写法…），不重新编译即可补充本地表述；可多次使用",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -21,7 +21,7 @@ internal static class LexiconOption
         try
         {
             var missing = files.FirstOrDefault(f => !f.Exists);
-            if (missing is not null) { error = $"lexicon file not found: {missing.FullName}"; return null; }
+            if (missing is not null) { error = $"词表文件不存在：{missing.FullName}"; return null; }
             return new ExtractionOptions(Lexicon.Default.WithOverlays(files.Select(f => f.FullName)));
         }
         catch (LexiconException e)

@@ -14,6 +14,7 @@ root.Subcommands.Add(IngestCommand.Create());
 foreach (var c in ListCommands.Create()) root.Subcommands.Add(c);
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

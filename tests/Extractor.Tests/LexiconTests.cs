@@ -14,7 +14,7 @@ public class LexiconTests
     public void A_malformed_row_names_its_file_and_line()
     {
         var e = Assert.Throws<LexiconException>(() => Lexicon.Parse("# comment\nmeasure\tinitial\n", "mine.tsv").ToList());
-        Assert.StartsWith("mine.tsv:2:", e.Message);
+        Assert.StartsWith("mine.tsv 第2行", e.Message);
     }
 
     [Theory]

@@ -41,6 +41,16 @@ public class ShowTests
     }
 
     [Fact]
+    public void A_table_figure_is_marked_in_its_own_cell_not_inside_a_longer_number_of_its_row()
+    {
+        // 得分 10 in a row whose 完成率 is 100%: the passage "10" is found in "100%" first, the number only in its cell.
+        var cells = new[] { "1", "普通国省道优良路率", "100%", "10" }.Select((t, i) => new StoredCell(0, i, 1, 1, t)).ToList();
+        var block = new StoredBlock(0, 0, 1, "table", string.Join("\t", cells.Select(c => c.Text)), cells);
+        var e = new EvidenceItem("indicators.score", "得分", "1 | 普通国省道优良路率 | 100% | 10", 1, null, 0, 10m, null);
+        Assert.Equal(new Mark(3, 0, 2), Passages.Locate(block, e));
+    }
+
+    [Fact]
     public void Every_evidence_of_every_finding_is_marked_in_its_passage()
     {
         using var store = Store.OpenExisting(Db.Value);

@@ -31,10 +31,26 @@ internal sealed class CountsAndGrade : IRecogniser
     private static bool ReadsAsCount(Match m) =>
         ChineseNumberReader.Instance.TryRead(m.Groups["n"].Value, out var n) && n == decimal.Truncate(n) && n >= 0;
 
+    // The grade in the prose, else in a table: a conclusion written into a cell, or a 评价等级 | 优 pair.
     private static Figure? Grade(ExtractionContext cx)
     {
         var text = cx.Flow.Text;
-        var tags = cx.Vocabulary.Lexicon.Matcher("grade_label", "grade", "filler").Tags(text);
+        if (FindGrade(cx.Vocabulary, text) is { } g)
+            return new Figure(Keys.Grade, 0, null, cx.Flow.SourceSpan(g.LabelStart, g.End - g.LabelStart),
+                cx.Flow.PageAt(g.GradeStart), g.LabelStart, g.Canonical)
+            { Box = cx.Flow.BoxOf(g.GradeStart, g.GradeLength), Paragraph = cx.Flow.BlockAt(g.GradeStart), Confidence = cx.Flow.ConfidenceOf(g.GradeStart, g.GradeLength) };
+        foreach (var row in Tables.TableRows.Of(cx.Flow))
+            if (FindGrade(cx.Vocabulary, row.Text) is { } t)
+                return new Figure(Keys.Grade, 0, null, row.Text[t.LabelStart..t.End], row.Page, row.Offset, t.Canonical)
+                { Box = row.BoxAt(t.GradeStart), Paragraph = cx.Flow.BlockAt(Math.Max(0, row.Offset - 1)) };
+        return null;
+    }
+
+    private sealed record GradeMatch(int LabelStart, int GradeStart, int GradeLength, int End, string Canonical);
+
+    private static GradeMatch? FindGrade(Vocabulary v, string text)
+    {
+        var tags = v.Lexicon.Matcher("grade_label", "grade", "filler").Tags(text);
         for (var i = 0; i < tags.Count; i++)
         {
             if (tags[i].Facet != "grade_label") continue;
@@ -52,10 +68,8 @@ internal sealed class CountsAndGrade : IRecogniser
                 // "被评为优秀单位" is an award, not the grade: a grade word stands alone or before 等次/等级.
                 var rest = text[end..Math.Min(text.Length, end + 2)];
                 if (rest.Length > 0 && char.GetUnicodeCategory(rest[0]) == System.Globalization.UnicodeCategory.OtherLetter
-                    && !cx.Vocabulary.Lexicon.Forms("grade_suffix").Any(rest.StartsWith)) break;
-                return new Figure(Keys.Grade, 0, null, cx.Flow.SourceSpan(tags[i].Start, end - tags[i].Start),
-                    cx.Flow.PageAt(tags[j].Start), tags[i].Start, tags[j].Canonical)
-                { Box = cx.Flow.BoxOf(tags[j].Start, tags[j].Length), Paragraph = cx.Flow.BlockAt(tags[j].Start), Confidence = cx.Flow.ConfidenceOf(tags[j].Start, tags[j].Length) };
+                    && !v.Lexicon.Forms("grade_suffix").Any(rest.StartsWith)) break;
+                return new GradeMatch(tags[i].Start, tags[j].Start, tags[j].Length, end, tags[j].Canonical);
             }
         }
         return null;

@@ -23,6 +23,9 @@ internal sealed class ProseFigures : IRecogniser
         public string? LastMeasure;          // the measure of the last figure of any kind
         public string? Measure;              // the measure of the value being read
         public bool LastWasPart;             // the last value was a named part of ParentKey, not a figure of its own
+        public string? WholeSubject;         // the subject of the figure 其中 breaks down, and its measure
+        public string? WholeMeasure;
+        public readonly HashSet<string> Parts = []; // the subjects the breakdown has named
         public readonly HashSet<string> KeysInSentence = [];
         public int LastEnd;
         public int SentenceStart;
@@ -31,6 +34,7 @@ internal sealed class ProseFigures : IRecogniser
         {
             SentenceSubject = null;
             Breakdown = false;
+            Parts.Clear();
             KeysInSentence.Clear();
         }
     }
@@ -44,7 +48,8 @@ internal sealed class ProseFigures : IRecogniser
     private static void ReadParagraph(ExtractionContext cx, Candidates found, int offset, string line, string section)
     {
         var v = cx.Vocabulary;
-        var tags = Labels(v, line);
+        // Forms marked label name a measure only in a table's label cell.
+        var tags = Labels(v, line).Where(t => t.Entry.Attribute("label") is null).ToList();
         section = ParagraphSection(v, tags, line) ?? section;
         var ctx = new Context();
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
@@ -60,7 +65,11 @@ internal sealed class ProseFigures : IRecogniser
             // "、" lists parts of one noun phrase ("年中追加口袋公园、道路绿化等项目资金…"): not a clause boundary here.
             var clauseStart = Math.Max(ctx.LastEnd, Clauses.LastBoundary(line, m.Index, enumerations: false));
             var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
-            if (prefix.Any(t => t.Facet == "breakdown")) ctx.Breakdown = true;
+            if (prefix.Any(t => t.Facet == "breakdown"))
+            {
+                if (!ctx.Breakdown) { ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.Parts.Clear(); }
+                ctx.Breakdown = true;
+            }
             ctx.LastEnd = m.Index + m.Length;
             if (found.Claimed(offset + m.Index, m.Length)) continue;
 
@@ -178,6 +187,15 @@ internal sealed class ProseFigures : IRecogniser
         ctx.LastWasPart = false;
         // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名").
         if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure) return null;
+        if (ctx.Breakdown && subject is not null) ctx.Parts.Add(subject);
+        // Once 其中 has named two parts, a clause of another measure naming none is about the whole again
+        // ("调减23.50万元，其中基本支出调减3.50万元，项目支出调减20.00万元，调整后全年预算588.98万元").
+        if (ctx.Breakdown && subject is null && ctx.Parts.Count >= 2 && measure.Canonical != ctx.WholeMeasure)
+        {
+            ctx.Breakdown = false;
+            ctx.SentenceSubject = null;
+            subject = ctx.WholeSubject;
+        }
         subject ??= ctx.SentenceSubject ?? v.DefaultSubject(section);
         ctx.Subject = subject;
         if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;

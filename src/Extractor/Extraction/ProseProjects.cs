@@ -54,7 +54,9 @@ internal sealed class ProseProjects : IRecogniser
             var money = Vocabulary.Alternation(lex.Forms("unit", "money"));
             var filler = Alt("filler");
             string Amount(string n, string u) => $@"\s*{filler}?\s*(?<{n}>{Lex.ArabicNumber})\s*(?<{u}>{money})";
-            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)[,:]\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
+            // The name ends at a comma, or right before the budget word when it ends with a project noun
+            // ("城乡居民医疗救助区级配套项目全年预算280.00万元").
+            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:]|(?<={Alt("project_noun")}))\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
                 RegexOptions.CultureInvariant);
             var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
                 RegexOptions.CultureInvariant);
@@ -73,6 +75,8 @@ internal sealed class ProseProjects : IRecogniser
         if (name.Length < 2) return null;
         var first = v.Lexicon.Matcher("subject", "total_row", "filler", "measure").Tags(name).FirstOrDefault(t => t.Start == 0);
         if (first is not null && !(first.Facet == "subject" && first.Canonical == "project" && first.Length < name.Length)) return null;
+        // "2023年“三公”经费": a name ending in a budget subject is that subject's figure, not a project.
+        if (v.Lexicon.Matcher("subject").Tags(name).Any(t => t.End == name.Length && t.Canonical != "project")) return null;
         if (v.Lexicon.Pattern("count").IsMatch(name) || v.Lexicon.Pattern("project_not_name").IsMatch(name)) return null;
         return name;
     }

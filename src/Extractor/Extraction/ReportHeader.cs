@@ -36,8 +36,12 @@ internal static class ReportHeader
         if (lex.Pattern("year").Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;
 
         var date = lex.Pattern("date");
-        var labelled = lex.Pattern("cover_date", suffix: @"\s*:\s*(?<date>" + date + ")").Match(opening);
+        var labelledDate = lex.Pattern("cover_date", suffix: @"\s*:\s*(?<date>" + date + ")");
+        var labelled = labelledDate.Match(opening);
         Match? dm = labelled.Success ? date.Match(labelled.Groups["date"].Value) : null;
+        // A form-like report states it in a table row: "填报日期 | 2024年3月26日".
+        dm ??= Tables.TableRows.Of(flow).Select(row => labelledDate.Match(row.Text)).FirstOrDefault(m => m.Success) is { } cell
+            ? date.Match(cell.Groups["date"].Value) : null;
         if (dm is null)
         {
             // Otherwise the date that closes the report, on a line of its own.

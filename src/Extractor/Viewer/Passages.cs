@@ -68,7 +68,9 @@ public static partial class Passages
     private static (int Start, int Length, int Quality)? Within(string text, string passage, Regex? number)
     {
         var at = passage.Length > 0 ? text.IndexOf(passage, StringComparison.Ordinal) : -1;
-        if (at >= 0 && number?.Match(text, at, passage.Length) is { Success: true } m) return (m.Index, m.Length, 3);
+        // The number is matched in the whole text, so that "10" is not found inside the passage's "100%".
+        if (at >= 0 && number?.Matches(text).FirstOrDefault(m => m.Index >= at && m.Index + m.Length <= at + passage.Length) is { } m)
+            return (m.Index, m.Length, 3);
         if (at >= 0) return (at, passage.Length, 2);
         if (number?.Match(text) is { Success: true } any) return (any.Index, any.Length, 1);
         return null;

@@ -42,7 +42,7 @@ public sealed class Lexicon
             try { text = File.ReadAllText(path); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new LexiconException($"lexicon overlay {path} cannot be read: {e.Message}");
+                throw new LexiconException($"词表文件无法读取：{path}（{e.Message}）");
             }
             rows.AddRange(Parse(text, Path.GetFileName(path)));
         }
@@ -123,7 +123,7 @@ public sealed class Lexicon
             using var reader = new StreamReader(s, Encoding.UTF8);
             rows.AddRange(Parse(reader.ReadToEnd(), name["lexicon/".Length..]));
         }
-        if (rows.Count == 0) throw new LexiconException("the embedded lexicon is missing");
+        if (rows.Count == 0) throw new LexiconException("内置词表缺失");
         return rows;
     }
 
@@ -137,7 +137,7 @@ public sealed class Lexicon
             if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
             var cols = line.Split('\t');
             if (cols.Length < 3 || cols[0].Trim().Length == 0 || cols[1].Trim().Length == 0 || cols[2].Trim().Length == 0)
-                throw new LexiconException($"{origin}:{i + 1}: expected facet<TAB>canonical<TAB>form|form…, got \"{line.Trim()}\"");
+                throw new LexiconException($"{origin} 第{i + 1}行格式不对：应为 类别<TAB>规范词<TAB>写法|写法…，实为“{line.Trim()}”");
             // NFKC as the text is; the gap mark … is kept (NFKC would make it three dots).
             var forms = cols[2].Split('|').Select(f => FlowText.Normalize(f.Trim().Replace("…", "\u0001")).Replace("\u0001", "…"))
                 .Where(f => f.Length > 0).ToList();

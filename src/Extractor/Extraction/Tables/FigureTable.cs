@@ -26,14 +26,21 @@ internal sealed class FigureTable : ITableKind
             // A row naming only a part ("其中：基本支出") under a row naming a measure ("年初预算数") is that measure's part.
             var ownMeasure = ProseFigures.Strongest(ProseFigures.Labels(v, rowLabel));
             if (ownMeasure is not null) rowMeasure = ownMeasure;
+            string? previousLabel = rowLabel.Length > 0 ? rowLabel : null;
             for (var c = labelColumns; c < view.Columns; c++)
             {
                 if (!view.IsNumber(r, c) || !view.IsOrigin(r, c)) continue;
                 if (Values.ReadCell(view.Cell(r, c), v) is not { } q) continue;
                 var columnLabel = view.ColumnLabel(c, headerRows);
-                var rLabel = InlineLabel(view, r, c, labelColumns) ?? rowLabel;
-                var cLabel = InlineLabel(view, r, c, labelColumns) is null ? columnLabel : "";
+                var inline = InlineLabel(view, r, c, labelColumns);
+                var rLabel = inline ?? rowLabel;
+                var cLabel = inline is null ? columnLabel : "";
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null);
+                // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
+                // subject of the label before it in the row.
+                if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
+                    figure = Key(place, previousLabel + inline, "", q, HasExecution(v, inline), null);
+                if (inline is not null) previousLabel = inline;
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
                 {
@@ -46,6 +53,8 @@ internal sealed class FigureTable : ITableKind
             }
         }
     }
+
+    private static bool NamesSubject(Vocabulary v, string label) => ProseFigures.Labels(v, label).Any(t => t.Facet == "subject");
 
     private static bool HasExecution(Vocabulary v, string label) =>
         v.FigureLabels.Tags(label).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
@@ -90,7 +99,11 @@ internal sealed class FigureTable : ITableKind
         if (role is "weight" or "score" && aboutExecution && v.IsScoreOrBare(q.Unit))
             return (role == "weight" ? Keys.ExecutionWeight : Keys.ExecutionScore, q.Value, v.ScoreUnit);
 
-        var measure = ProseFigures.Strongest(colTags) ?? ProseFigures.Strongest(rowTags);
+        // A weak measure ("支出" in a caption over the column) gives way to a strong one of the row ("编制人数").
+        var colMeasure = ProseFigures.Strongest(colTags);
+        var rowMeasure = ProseFigures.Strongest(rowTags);
+        var measure = colMeasure?.Entry.Attribute("weak") is not null && rowMeasure is not null && rowMeasure.Entry.Attribute("weak") is null
+            ? rowMeasure : colMeasure ?? rowMeasure;
         if (measure is null && inherited is not null && rowTags.Any(t => t.Facet == "subject" && t.Canonical != "whole")) measure = inherited;
         if (measure is null || measure.Canonical == "none") return null;
         var subjects = new[] { SubjectOf(rowTags, measure), SubjectOf(colTags, measure) }.OfType<Tag>().ToList();
@@ -132,7 +145,8 @@ internal sealed class FigureTable : ITableKind
     {
         var subjects = tags.Where(t => t.Facet == "subject" && t.Canonical != "part").ToList();
         if (tags.Contains(measure))
-            return subjects.Where(t => t.End <= measure.Start).MaxBy(t => t.End)
+            // "基本支出决算数": the subject may share characters with the measure that follows it ("支出决算数").
+            return subjects.Where(t => t.Start < measure.Start).MaxBy(t => t.End)
                 ?? subjects.FirstOrDefault(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical != "whole");
         return tags.Any(t => t.Facet == "subject" && t.Canonical == "part") ? null : subjects.MaxBy(t => t.End);
     }

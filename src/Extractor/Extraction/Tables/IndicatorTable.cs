@@ -10,16 +10,26 @@ namespace Extractor.Extraction.Tables;
 /// least two of target, actual, completion, weight and score is an indicator; the 预算执行率 row gives the
 /// execution rate and its points; a total row gives the total score and weights.
 /// </summary>
-internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : ITableKind
+internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IReadOnlyDictionary<string, (int Index, int Count)>? parts = null) : ITableKind
 {
+    // Roles sharing one column ("指标值/实际完成值" over "≥1800件/2186件"): each role's part of the cell.
+    private readonly IReadOnlyDictionary<string, (int Index, int Count)> _parts = parts ?? new Dictionary<string, (int, int)>();
     private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
     private IReadOnlyList<string>? _lastGroup;
+    private string? _headingGroup;
     private string? _section;
 
-    public ITableKind Continue() => new IndicatorTable(roles) { _lastGroup = _lastGroup, _section = _section };
+    public ITableKind Continue() => new IndicatorTable(roles, _parts) { _lastGroup = _lastGroup, _section = _section };
+
+    /// <summary>An indicator table reader when the header names its columns' roles; null otherwise.</summary>
+    public static IndicatorTable? For(Vocabulary v, TableView view, int headerRows)
+    {
+        var parts = new Dictionary<string, (int, int)>();
+        return Columns(v, view, headerRows, parts) is { } roles ? new IndicatorTable(roles, parts) : null;
+    }
 
     /// <summary>The column of each role, by the header text; null when the table is not an indicator table.</summary>
-    public static IReadOnlyDictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows)
+    private static Dictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows, Dictionary<string, (int, int)> parts)
     {
         var matcher = v.Lexicon.Matcher("role");
         var roles = new Dictionary<string, int>();
@@ -32,6 +42,12 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
                 var label = view.Cell(r, c);
                 // A header cell spanning from the left names its first column only; one spanning down is read once.
                 if (label.Length == 0 || view.SpannedFromLeft(r, c) || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
+                if (SharedRoles(matcher, label) is { } shared)
+                {
+                    for (var i = 0; i < shared.Count; i++)
+                        if (roles.TryAdd(shared[i], c)) parts[shared[i]] = (i, shared.Count);
+                    break;
+                }
                 // The longest role word names the column; of equals, the last (the head of "指标权重" is 权重).
                 var tag = matcher.Tags(label).OrderByDescending(t => t.Length).ThenByDescending(t => t.Start).FirstOrDefault();
                 if (tag is null) continue;
@@ -50,7 +66,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
     public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
     {
         var v = place.Vocabulary;
-        string Cell(int r, string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
+        string Cell(int r, string role) => RoleCell(view, r, role);
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var row = view.Grid[r];
@@ -88,6 +104,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             }
             var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
             if (group.Count == 0 && _section is not null) group = [_section];
+            // A table under a heading naming a group ("（一）产出指标") holds that group's indicators.
+            _headingGroup ??= HeadingGroup(place) ?? "";
+            if (_headingGroup.Length > 0 && !group.Contains(_headingGroup)) group.Insert(0, _headingGroup);
             // A group cell cut by a page break is empty on the new page: the group goes on.
             for (var i = 0; i < group.Count && _lastGroup is not null && i < _lastGroup.Count; i++)
                 if (group[i].Length == 0) group[i] = _lastGroup[i];
@@ -113,7 +132,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
 
     private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group, int block)
     {
-        string Cell(string role) => roles.TryGetValue(role, out var c) ? view.Cell(r, c) : "";
+        string Cell(string role) => RoleCell(view, r, role);
         var unitColumn = NonEmpty(v, Cell("unit"));
         var target = Values.ReadCell(Cell("target"), v);
         var actual = Values.ReadCell(Cell("actual"), v);
@@ -155,6 +174,44 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles) : I
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
             OpUncertain = uncertain,
         };
+    }
+
+    // "指标值/实际完成值": a header of two or more role names joined by a slash, each a whole role word.
+    private static List<string>? SharedRoles(Matcher matcher, string label)
+    {
+        var names = label.Split(Separators);
+        if (names.Length < 2) return null;
+        var found = new List<string>();
+        foreach (var n in names)
+        {
+            if (!matcher.IsWhole(n.Trim(), out var tag) || tag!.Canonical is "group" or "name") return null;
+            found.Add(tag.Canonical);
+        }
+        return found.Distinct().Count() == found.Count ? found : null;
+    }
+
+    private static readonly char[] Separators = ['/', '／'];
+
+    // The text of a role's cell in row r: the whole cell, or its part when roles share the column.
+    private string RoleCell(TableView view, int r, string role)
+    {
+        if (!roles.TryGetValue(role, out var c)) return "";
+        var cell = view.Cell(r, c);
+        if (!_parts.TryGetValue(role, out var part)) return cell;
+        var pieces = cell.Split(Separators);
+        return pieces.Length == part.Count ? pieces[part.Index].Trim() : "";
+    }
+
+    // The group word a heading before the table names, when the heading is nothing else ("（一）产出指标").
+    private static string? HeadingGroup(TablePlace place)
+    {
+        var flow = place.Context.Flow;
+        var v = place.Vocabulary;
+        var heading = flow.Paragraphs.Where(p => p.Heading && p.Start < place.Offset).Select(p => (int?)p.Start).LastOrDefault();
+        if (heading is null) return null;
+        var text = flow.LineAt(heading.Value).Trim();
+        if (v.HeadingStart.Match(text) is { Success: true, Index: 0 } marker) text = text[marker.Length..].Trim();
+        return v.Lexicon.Matcher("group_word").IsWhole(text, out _) ? CleanGroup(v, text) : null;
     }
 
     private static string? TotalOf(Vocabulary v, string cell) => TableReader.TotalOf(v, cell);

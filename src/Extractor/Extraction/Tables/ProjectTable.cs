@@ -6,24 +6,42 @@ namespace Extractor.Extraction.Tables;
 /// </summary>
 internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
 {
-    internal sealed record Layout(int Name, int Budget, int Actual, int Seq, int Rate);
+    /// <param name="Title">The project's name when a header row states it once for the whole table
+    /// ("项目名称 | 中小河流治理工程"), as one table per project does; its rows then have no name column.</param>
+    internal sealed record Layout(int Name, int Budget, int Actual, int Seq, int Rate, string? Title = null);
 
     public ITableKind Continue() => this;
 
     public static Layout? Columns(Vocabulary v, TableView view, int headerRows)
     {
         var roles = v.Lexicon.Matcher("role");
-        int Find(Func<string, bool> test) => Enumerable.Range(0, view.Columns).FirstOrDefault(c => test(view.ColumnLabel(c, headerRows)), -1);
-        var name = Find(l => roles.Tags(l).Any(t => t.Canonical == "project_name"));
-        if (name < 0) return null;
+        var titleRow = TitleRow(v, view, headerRows);
+        string Label(int c) => string.Join("|", Enumerable.Range(0, headerRows).Where(r => r != titleRow)
+            .Select(r => view.Cell(r, c)).Where(s => s.Length > 0).Distinct());
+        int Find(Func<string, bool> test) => Enumerable.Range(0, view.Columns).FirstOrDefault(c => test(Label(c)), -1);
+        var name = titleRow >= 0 ? -1 : Find(l => roles.Tags(l).Any(t => t.Canonical == "project_name"));
+        if (name < 0 && titleRow < 0) return null;
         var measures = v.FigureLabels;
-        string? Measure(int c) => measures.Tags(view.ColumnLabel(c, headerRows)).Where(t => t.Facet == "measure").MaxBy(t => t.End)?.Canonical;
+        string? Measure(int c) => measures.Tags(Label(c)).Where(t => t.Facet == "measure").MaxBy(t => t.End)?.Canonical;
         var actual = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "actual", -1);
         var budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "initial" or "adjusted", -1);
         if (budget < 0 && actual < 0) return null;
         var seq = Find(l => roles.Tags(l).Any(t => t.Canonical == "seq"));
         var rate = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "execution_rate", -1);
-        return new Layout(name, budget, actual, seq, rate);
+        return new Layout(name, budget, actual, seq, rate, titleRow >= 0 ? view.Cell(titleRow, 1) : null);
+    }
+
+    // A header row of two cells, the 项目名称 label and the name itself spanning the rest of the row.
+    private static int TitleRow(Vocabulary v, TableView view, int headerRows)
+    {
+        var roles = v.Lexicon.Matcher("role");
+        for (var r = 0; r < headerRows; r++)
+        {
+            var cells = Enumerable.Range(0, view.Columns).Where(c => view.IsOrigin(r, c) && view.Cell(r, c).Length > 0).ToList();
+            if (cells is not [0, 1] || !roles.IsWhole(view.Cell(r, 0), out var t) || t!.Canonical != "project_name") continue;
+            if (!roles.Tags(view.Cell(r, 1)).Any() && Enumerable.Range(1, view.Columns - 1).All(c => view.Cell(r, c) == view.Cell(r, 1))) return r;
+        }
+        return -1;
     }
 
     public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
@@ -36,10 +54,10 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var row = view.Grid[r];
-            var name = view.Cell(r, layout.Name);
+            var name = layout.Title ?? view.Cell(r, layout.Name);
             var text = string.Join(" | ", row);
             // 合计/总计 is the projects' total; 小计 (a subtotal by funding source) is neither.
-            var label = row.Take(layout.Name + 1).FirstOrDefault(c => c.Length > 0) ?? "";
+            var label = row.Take(Math.Max(1, layout.Name + 1)).FirstOrDefault(c => c.Length > 0) ?? "";
             if ((TableReader.TotalOf(v, label) ?? TableReader.TotalOf(v, name)) is { } total)
             {
                 if (total == "total")

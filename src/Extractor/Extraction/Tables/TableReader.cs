@@ -25,10 +25,13 @@ internal sealed class TableReader : IRecogniser
             if (whole.Grid.Length == 0 || whole.Columns == 0) continue;
             var place = new TablePlace(cx, offset, CaptionUnit(cx, offset, whole), cx.Flow.SectionAt(offset));
             var first = true;
-            foreach (var view in Segments(v, whole))
+            foreach (var segment in Segments(v, whole))
             {
-                var header = HeaderRows(v, view);
                 var previous = parts.Count > 0 ? parts[^1] : null;
+                // Fewer column rulings on the new page (a total row alone): laid on the columns of the part before.
+                var view = first && previous is not null && segment.Page > previous.View.Page && segment.Columns < previous.View.Columns
+                    && segment.AlignedTo(previous.View) is { } aligned && HeaderRows(v, aligned) == 0 ? aligned : segment;
+                var header = HeaderRows(v, view);
                 // A table's first part on a later page with the same columns, whose first rows are data or a
                 // header it cannot stand on (a wrapped remainder such as "值"), continues the table before it.
                 if (first && previous is not null && previous.View.Columns == view.Columns && view.Page > previous.View.Page
@@ -106,7 +109,7 @@ internal sealed class TableReader : IRecogniser
 
     private static ITableKind Classify(Vocabulary v, TableView view, int header)
     {
-        if (IndicatorTable.Columns(v, view, Math.Max(1, header)) is { } roles) return new IndicatorTable(roles);
+        if (IndicatorTable.For(v, view, Math.Max(1, header)) is { } indicators) return indicators;
         if (ProjectTable.Columns(v, view, Math.Max(1, header)) is { } cols) return new ProjectTable(cols);
         return new FigureTable();
     }

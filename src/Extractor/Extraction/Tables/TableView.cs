@@ -49,6 +49,33 @@ internal sealed class TableView
             [.. headed._origin.Take(headerRows), .. continuation._origin.Select(row => row.Select(o => (o.Row + headerRows, o.Column)).ToArray())],
             [.. headed._cell.Take(headerRows), .. continuation._cell], [.. headed._page.Take(headerRows), .. continuation._page], headerRows);
 
+    /// <summary>
+    /// This part of a table, drawn on a new page with fewer column rulings than the part before (a total row
+    /// alone, its label spanning three columns), laid on the columns of that part by the cells' x positions;
+    /// null when a cell has no box or falls outside them.
+    /// </summary>
+    public TableView? AlignedTo(TableView before)
+    {
+        var edges = new (double Left, double Right)?[before.Columns];
+        for (var r = 0; r < before.Grid.Length; r++)
+            for (var c = 0; c < before.Columns; c++)
+                if (before._cell[r][c] is { ColumnSpan: 1, Box: { } b })
+                    edges[c] = edges[c] is { } e ? (Math.Min(e.Left, b.Left), Math.Max(e.Right, b.Right)) : (b.Left, b.Right);
+        if (edges.Any(e => e is null)) return null;
+        int? ColumnAt(double x) => Enumerable.Range(0, before.Columns).Select(c => (int?)c).FirstOrDefault(c => edges[c!.Value]!.Value.Left <= x && x <= edges[c.Value]!.Value.Right);
+        var grid = Grid.Select(_ => Enumerable.Repeat("", before.Columns).ToArray()).ToArray();
+        var origin = Grid.Select((_, r) => Enumerable.Range(0, before.Columns).Select(c => (r, c)).ToArray()).ToArray();
+        var cells = Grid.Select(_ => new TableCell?[before.Columns]).ToArray();
+        for (var r = 0; r < Grid.Length; r++)
+            for (var c = 0; c < Columns; c++)
+            {
+                if (!IsOrigin(r, c) || _cell[r][c] is not { } cell) continue;
+                if (cell.Box is not { } box || ColumnAt(box.Left + 1) is not { } from || ColumnAt(box.Right - 1) is not { } to || to < from) return null;
+                for (var k = from; k <= to; k++) { grid[r][k] = Grid[r][c]; origin[r][k] = (r, from); cells[r][k] = cell; }
+            }
+        return new(Table, before.Columns, grid, origin, cells, _page, 0);
+    }
+
     /// <summary>Rows [from, to) as a table of their own (a second table drawn right under the first).</summary>
     public TableView Slice(int from, int to) =>
         new(Table, Columns, Grid[from..to], _origin[from..to].Select(row => row.Select(o => (Math.Max(0, o.Row - from), o.Column)).ToArray()).ToArray(),
