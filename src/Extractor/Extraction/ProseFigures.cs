@@ -110,6 +110,7 @@ internal sealed class ProseFigures : IRecogniser
             {
                 Decimals = Values.Decimals(m.Groups["num"].Value),
                 Box = cx.Flow.BoxOf(offset + m.Index, m.Length), Paragraph = cx.Flow.BlockAt(offset + m.Index),
+                Confidence = cx.Flow.ConfidenceOf(offset + m.Index, m.Length),
             });
             found.Take(offset + m.Index, m.Length);
         }

@@ -166,7 +166,7 @@ internal sealed record TablePlace(ExtractionContext Context, int Offset, string?
 
     /// <summary>A figure read from cell (r, c): its page and the box of its number.</summary>
     public Figure Figure(TableView view, int r, int c, string key, decimal value, string? unit, string text, int decimals) =>
-        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block };
+        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block, Confidence = view.ConfidenceOf(r, c) };
 
     public Vocabulary Vocabulary => Context.Vocabulary;
 
