@@ -17,6 +17,10 @@ internal static class Cli
 {
     public const string DefaultDb = "extractor.db";
 
+    /// <summary>One file per core: the thread pool would otherwise keep adding threads while OCR (a child process)
+    /// blocks, and twenty scans OCR'd at once on two cores all run past their time limits.</summary>
+    public static readonly ParallelOptions OnePerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     public static Option<string> Db() => new("--db")
     {
         Description = "数据库：SQLite 文件，或 PostgreSQL 连接串（Host=…;Username=…;Database=… 或 postgres://…）；默认取环境变量 EXTRACTOR_DB，否则为当前文件夹下的 extractor.db",

@@ -4,15 +4,20 @@ using Extractor.Evaluation;
 
 namespace Extractor.Cli;
 
-/// <summary>`extractor evaluate [CORPUS]`: field accuracy of every rendition against corpus/gold, per kind.</summary>
+/// <summary>`extractor evaluate [CORPUS]`: field accuracy of every rendition against corpus/gold, per kind, and the
+/// error-severity discrepancies a rendition raises that its gold does not list (a false 疑点).</summary>
 internal static class EvaluateCommand
 {
+    private static readonly (string Kind, string Ext)[] Kinds =
+        [("txt", ".txt"), ("docx", ".docx"), ("pdf-lo", ".pdf"), ("pdf-chrome", ".pdf"), ("pdf-scan", ".pdf")];
+
     public static Command Create()
     {
         var dir = new Argument<DirectoryInfo>("corpus") { Description = "the corpus folder (gold/ and renditions)", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var verbose = new Option<bool>("--diffs") { Description = "list every differing field" };
+        var only = new Option<string[]>("--kind") { Description = "only these rendition kinds (txt, docx, pdf-lo, pdf-chrome, pdf-scan); repeatable" };
         var lexicon = LexiconOption.Create();
-        var cmd = new Command("evaluate", "measure extraction accuracy against the gold files") { dir, verbose, lexicon };
+        var cmd = new Command("evaluate", "measure extraction accuracy against the gold files") { dir, verbose, only, lexicon };
         cmd.SetAction(parse =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
@@ -22,31 +27,47 @@ internal static class EvaluateCommand
             }
             var root = parse.GetValue(dir)!.FullName;
             if (!Directory.Exists(Path.Combine(root, "gold"))) { Console.Error.WriteLine($"{root} has no gold/ folder"); return 2; }
-            var totals = new SortedDictionary<string, (int Fields, int Correct)>();
-            foreach (var goldFile in Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order())
+            var kinds = parse.GetValue(only) is { Length: > 0 } k ? Kinds.Where(x => k.Contains(x.Kind)).ToArray() : Kinds;
+            var work = Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order()
+                .SelectMany(g => kinds.Select(x => (Gold: g, x.Kind, File: Path.Combine(root, x.Kind, Path.GetFileNameWithoutExtension(g) + x.Ext))))
+                .Where(w => File.Exists(w.File)).ToList();
+            // In parallel (a scan takes seconds a page), printed in order.
+            var results = new (GoldComparison.Result Fields, List<string> Unlisted)[work.Count];
+            Parallel.For(0, work.Count, Cli.OnePerCore, i =>
             {
-                var id = Path.GetFileNameWithoutExtension(goldFile);
-                var gold = JsonNode.Parse(File.ReadAllText(goldFile))!.AsObject();
-                foreach (var (kind, ext) in new[] { ("txt", ".txt"), ("docx", ".docx"), ("pdf-lo", ".pdf"), ("pdf-chrome", ".pdf") })
-                {
-                    var file = Path.Combine(root, kind, id + ext);
-                    if (!File.Exists(file)) continue;
-                    var r = GoldComparison.Compare(gold, Pipeline.Run(file, options));
-                    var t = totals.GetValueOrDefault(kind);
-                    totals[kind] = (t.Fields + r.Fields, t.Correct + r.Correct);
-                    Console.WriteLine($"{kind + "/" + id,-16} {r.Correct,4}/{r.Fields,-4} {r.Accuracy,8:P2}");
-                    if (parse.GetValue(verbose)) foreach (var d in r.Differences) Console.WriteLine("    " + d);
-                }
+                var gold = JsonNode.Parse(File.ReadAllText(work[i].Gold))!.AsObject();
+                var json = Pipeline.Run(work[i].File, options);
+                results[i] = (GoldComparison.Compare(gold, json), UnlistedErrors(gold, json));
+            });
+            var totals = new SortedDictionary<string, (int Fields, int Correct, int Unlisted)>();
+            for (var i = 0; i < work.Count; i++)
+            {
+                var (r, unlisted) = results[i];
+                var kind = work[i].Kind;
+                var t = totals.GetValueOrDefault(kind);
+                totals[kind] = (t.Fields + r.Fields, t.Correct + r.Correct, t.Unlisted + unlisted.Count);
+                var id = Path.GetFileNameWithoutExtension(work[i].Gold);
+                Console.WriteLine($"{kind + "/" + id,-16} {r.Correct,4}/{r.Fields,-4} {r.Accuracy,8:P2}{(unlisted.Count > 0 ? "  errors not in gold: " + string.Join(", ", unlisted) : "")}");
+                if (parse.GetValue(verbose)) foreach (var d in r.Differences) Console.WriteLine("    " + d);
             }
-            int all = 0, ok = 0;
+            int all = 0, ok = 0, extra = 0;
             foreach (var (kind, t) in totals)
             {
-                Console.WriteLine($"{kind,-12} {t.Correct}/{t.Fields} = {(double)t.Correct / t.Fields:P2}");
-                all += t.Fields; ok += t.Correct;
+                Console.WriteLine($"{kind,-12} {t.Correct}/{t.Fields} = {(double)t.Correct / t.Fields:P2}, {t.Unlisted} error(s) not in gold");
+                all += t.Fields; ok += t.Correct; extra += t.Unlisted;
             }
-            Console.WriteLine($"{"all",-12} {ok}/{all} = {(double)ok / Math.Max(1, all):P2}");
+            Console.WriteLine($"{"all",-12} {ok}/{all} = {(double)ok / Math.Max(1, all):P2}, {extra} error(s) not in gold");
             return 0;
         });
         return cmd;
+    }
+
+    // Error-severity discrepancies found that the gold does not list, as rule#indicator.
+    private static List<string> UnlistedErrors(JsonObject gold, JsonObject actual)
+    {
+        static string Key(JsonNode d) => $"{d["rule"]}#{d["indicator"]?.ToString() ?? "-"}";
+        var listed = (gold["discrepancies"] as JsonArray ?? []).Select(d => Key(d!)).ToHashSet();
+        return (actual["discrepancies"] as JsonArray ?? []).Where(d => d!["severity"]?.GetValue<string>() == "error")
+            .Select(d => Key(d!)).Where(k => !listed.Contains(k)).ToList();
     }
 }

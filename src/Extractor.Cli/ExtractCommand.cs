@@ -13,7 +13,8 @@ internal static class ExtractCommand
         var file = new Argument<FileInfo>("file") { Description = "一份 .pdf、.docx 或 .txt 报告" }.AcceptExistingOnly();
         var json = new Option<bool>("--json") { Description = "按约定格式输出 JSON" };
         var lexicon = LexiconOption.Create();
-        var cmd = new Command("extract", "提取一份报告的数据、绩效指标、项目和疑点") { file, json, lexicon };
+        var ocr = OcrOption.Create();
+        var cmd = new Command("extract", "提取一份报告的数据、绩效指标、项目和疑点") { file, json, lexicon, ocr };
         cmd.SetAction(parse =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
@@ -21,7 +22,7 @@ internal static class ExtractCommand
                 Console.Error.WriteLine(error);
                 return 2;
             }
-            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options);
+            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options, OcrOption.Limits(parse.GetValue(ocr)));
             if (parse.GetValue(json)) Console.Out.WriteLine(result.ToJsonString(ReportJson.Options));
             else Summary.Print(result);
             return result["status"]!.GetValue<string>() == "ok" ? 0 : 2;

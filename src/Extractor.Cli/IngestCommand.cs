@@ -24,7 +24,8 @@ internal static class IngestCommand
         var force = new Option<bool>("--force") { Description = "重新导入内容未变的文件" };
         var timeout = Cli.Int("--timeout", "读取一个文件的时限（秒）", 30, 1, 3600);
         var lexicon = LexiconOption.Create();
-        var cmd = new Command("ingest", "导入报告到数据库（按内容去重，可重复运行）") { paths, db, jobs, force, timeout, lexicon };
+        var ocr = OcrOption.Create();
+        var cmd = new Command("ingest", "导入报告到数据库（按内容去重，可重复运行）") { paths, db, jobs, force, timeout, lexicon, ocr };
         cmd.SetAction((parse, ct) => Cli.Guard(async () =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options) throw new UsageException(error!);
@@ -34,7 +35,8 @@ internal static class IngestCommand
             var files = given.SelectMany(Expand).Distinct().ToList();
             if (files.Count == 0) throw new UsageException($"在 {string.Join("，", given)} 中没有找到 .pdf、.docx 或 .txt 文件");
             using var store = Store.Open(parse.GetValue(db)!);
-            var tally = await Run(store, files, options, parse.GetValue(jobs), parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
+            string[] worker = [.. Isolation.IsolatedReader.SelfCommand(), "--ocr", parse.GetValue(ocr)!];
+            var tally = await Run(store, files, options, worker, parse.GetValue(jobs), parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
             tally.Print(files.Count);
             // Every file failed: their rows are stored, but a script must not take the run for a success.
             if (tally.Ok == 0 && tally.Failed > 0)
@@ -82,7 +84,7 @@ internal static class IngestCommand
         }
     }
 
-    private static async Task<Tally> Run(Store store, List<string> files, Extraction.ExtractionOptions options, int jobs, bool forced, TimeSpan limit, CancellationToken ct)
+    private static async Task<Tally> Run(Store store, List<string> files, Extraction.ExtractionOptions options, string[] worker, int jobs, bool forced, TimeSpan limit, CancellationToken ct)
     {
         var run = store.StartRun();
         var tally = new Tally();
@@ -96,7 +98,7 @@ internal static class IngestCommand
                 ProcessedFile? result = null;
                 if (forced || sha is null || !store.HasShared(sha))
                 {
-                    if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(Isolation.IsolatedReader.SelfCommand(), limit);
+                    if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(worker, limit);
                     try { result = Pipeline.Process(file, reader.Read, options); }
                     finally { workers.Add(reader); }
                 }

@@ -9,8 +9,10 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("worker", "internal: read documents for an isolating parent process") { Hidden = true };
-        cmd.SetAction(_ => IsolatedReader.Serve(Console.In, Console.Out, new ReadLimits()));
+        var ocr = OcrOption.Create();
+        var cmd = new Command("worker", "internal: read documents for an isolating parent process") { ocr };
+        cmd.Hidden = true;
+        cmd.SetAction(parse => IsolatedReader.Serve(Console.In, Console.Out, OcrOption.Limits(parse.GetValue(ocr))));
         return cmd;
     }
 }

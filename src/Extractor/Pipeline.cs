@@ -20,7 +20,7 @@ public sealed record ProcessedFile(string Path, string Sha256, JsonObject Json, 
 /// <summary>file → Document → Report → Discrepancies; every failure becomes a typed status, never an exception.</summary>
 public static class Pipeline
 {
-    public static JsonObject Run(string path, ExtractionOptions? options = null) => Process(path, options: options).Json;
+    public static JsonObject Run(string path, ExtractionOptions? options = null, ReadLimits? limits = null) => Process(path, limits, options).Json;
 
     public static ProcessedFile Process(string path, ReadLimits? limits = null, ExtractionOptions? options = null) =>
         Process(path, p => DocumentLoader.Read(p, limits), options);

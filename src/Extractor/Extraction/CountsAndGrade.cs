@@ -22,7 +22,7 @@ internal sealed class CountsAndGrade : IRecogniser
             if (m is null) continue;
             var n = m.Groups["n"];
             found.Figures.Add(new Figure(entry.Canonical, Values.Parse(n.Value), null, flow.SourceSpan(m.Index, m.Length), flow.PageAt(n.Index), m.Index)
-            { Decimals = 0, Box = flow.BoxOf(n.Index, n.Length), Paragraph = flow.BlockAt(n.Index) });
+            { Decimals = 0, Box = flow.BoxOf(n.Index, n.Length), Paragraph = flow.BlockAt(n.Index), Confidence = flow.ConfidenceOf(n.Index, n.Length) });
             found.Take(n.Index, n.Length);
         }
         if (Grade(cx) is { } grade) found.Figures.Add(grade);
@@ -38,7 +38,7 @@ internal sealed class CountsAndGrade : IRecogniser
         if (FindGrade(cx.Vocabulary, text) is { } g)
             return new Figure(Keys.Grade, 0, null, cx.Flow.SourceSpan(g.LabelStart, g.End - g.LabelStart),
                 cx.Flow.PageAt(g.GradeStart), g.LabelStart, g.Canonical)
-            { Box = cx.Flow.BoxOf(g.GradeStart, g.GradeLength), Paragraph = cx.Flow.BlockAt(g.GradeStart) };
+            { Box = cx.Flow.BoxOf(g.GradeStart, g.GradeLength), Paragraph = cx.Flow.BlockAt(g.GradeStart), Confidence = cx.Flow.ConfidenceOf(g.GradeStart, g.GradeLength) };
         foreach (var row in Tables.TableRows.Of(cx.Flow))
             if (FindGrade(cx.Vocabulary, row.Text) is { } t)
                 return new Figure(Keys.Grade, 0, null, row.Text[t.LabelStart..t.End], row.Page, row.Offset, t.Canonical)

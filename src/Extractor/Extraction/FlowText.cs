@@ -35,7 +35,7 @@ public sealed partial class FlowText
     /// <summary>A short line starting with a heading marker of the lexicon and not ending a sentence.</summary>
     public bool IsHeading(string paragraph) => IsHeading(_vocabulary, paragraph);
 
-    private static bool IsHeading(Vocabulary v, string paragraph) =>
+    internal static bool IsHeading(Vocabulary v, string paragraph) =>
         paragraph.Length <= 40 && v.HeadingStart.IsMatch(Normalize(paragraph)) && !paragraph.TrimEnd().EndsWith('。');
 
     /// <summary>A top-level heading ("一、…", "第一部分").</summary>
@@ -90,6 +90,20 @@ public sealed partial class FlowText
 
     private Box?[] _boxes = [];
     private int[] _blocks = [];
+    private float[] _confidence = []; // per character; NaN for text not read by OCR
+
+    /// <summary>
+    /// How sure the OCR was of a span: the lowest confidence of its characters, since one misread digit makes
+    /// a figure wrong. Null when no character of the span was read by OCR.
+    /// </summary>
+    public float? ConfidenceOf(int start, int length)
+    {
+        if (length <= 0 || start < 0 || start + length > _confidence.Length) return null;
+        float? min = null;
+        for (var i = start; i < start + length; i++)
+            if (!char.IsWhiteSpace(Text[i]) && !float.IsNaN(_confidence[i])) min = Math.Min(min ?? 1f, _confidence[i]);
+        return min;
+    }
 
     /// <summary>The body index of the block a character comes from (Word's paragraph index).</summary>
     public int BlockAt(int offset) => _blocks.Length == 0 ? 0 : _blocks[Math.Clamp(offset, 0, _blocks.Length - 1)];
@@ -114,12 +128,12 @@ public sealed partial class FlowText
     /// <summary>Where each character of a paragraph's text stands: its page and box, from the paragraph's lines.</summary>
     private sealed class Positions
     {
-        private readonly (int Page, Box? Box)[] _at;
+        private readonly (int Page, Box? Box, float Confidence)[] _at;
 
         public Positions(Paragraph p)
         {
             // The text is the lines joined (a space between Latin words): walk both in step.
-            _at = new (int, Box?)[p.Text.Length];
+            _at = new (int, Box?, float)[p.Text.Length];
             var li = 0;
             var ci = 0;
             for (var i = 0; i < p.Text.Length; i++)
@@ -128,14 +142,14 @@ public sealed partial class FlowText
                 var line = li < p.Lines.Count ? p.Lines[li] : null;
                 if (line is not null && line.Text[ci] == p.Text[i])
                 {
-                    _at[i] = (line.Page, line.BoxOf(ci, 1));
+                    _at[i] = (line.Page, line.BoxOf(ci, 1), line.Confidence is { } c && ci < c.Count ? c[ci] : float.NaN);
                     ci++;
                 }
-                else _at[i] = (line?.Page ?? p.Page, null);
+                else _at[i] = (line?.Page ?? p.Page, null, float.NaN);
             }
         }
 
-        public (int Page, Box? Box) Of(int i) => i >= 0 && i < _at.Length ? _at[i] : (0, null);
+        public (int Page, Box? Box, float Confidence) Of(int i) => i >= 0 && i < _at.Length ? _at[i] : (0, null, float.NaN);
     }
 
     public int PageAt(int offset) => _page.Length == 0 ? 1 : _page[Math.Clamp(offset, 0, _page.Length - 1)];
@@ -173,6 +187,7 @@ public sealed partial class FlowText
         var pages = new List<int>();
         var boxes = new List<Box?>();
         var blockOf = new List<int>();
+        var confidence = new List<float>();
         var map = new List<int>();
         var paragraphs = new List<(int, bool)>();
         var tables = new List<(int, Table)>();
@@ -185,13 +200,14 @@ public sealed partial class FlowText
             for (var i = 0; i < s.Length; i++)
             {
                 var c = s[i];
-                var (pg, box) = at is null ? (page, null) : at.Of(from + i);
+                var (pg, box, conf) = at is null ? (page, null, float.NaN) : at.Of(from + i);
                 foreach (var nc in NormalizeChar(c))
                 {
                     text.Append(nc);
                     pages.Add(pg);
                     boxes.Add(box);
                     blockOf.Add(ordinal);
+                    confidence.Add(conf);
                     map.Add(source.Length);
                 }
                 source.Append(c);
@@ -228,7 +244,7 @@ public sealed partial class FlowText
         }
         return new FlowText(vocabulary, text.ToString(), pages.ToArray(), map.ToArray(), source.ToString(), paragraphs, tables)
         {
-            _boxes = boxes.ToArray(), _blocks = blockOf.ToArray(),
+            _boxes = boxes.ToArray(), _blocks = blockOf.ToArray(), _confidence = confidence.ToArray(),
         };
     }
 }

@@ -17,6 +17,9 @@ public sealed record Figure(string Key, decimal Value, string? Unit, string Text
     /// <summary>The body index of the paragraph or table it stands in (Word's paragraph index).</summary>
     public int? Paragraph { get; init; }
 
+    /// <summary>Set only when the number was read by OCR: the recogniser's lowest confidence (0–1) over its characters.</summary>
+    public float? Confidence { get; init; }
+
     /// <summary>Half a unit of the last written digit, in the value's unit (万元 for money): the rounding error it may carry.</summary>
     public decimal HalfUlp
     {
@@ -66,6 +69,9 @@ public sealed record Indicator(
 
     /// <summary>The body index of the block it stands in (Word's paragraph index).</summary>
     public int? Paragraph { get; init; }
+
+    /// <summary>For parts read by OCR only: the recogniser's lowest confidence (0–1) over the part's number.</summary>
+    public IReadOnlyDictionary<string, float> Confidence { get; init; } = new Dictionary<string, float>();
 }
 
 /// <summary>A project with its budget and actual spending (万元).</summary>

@@ -26,6 +26,8 @@ internal sealed class ProseFigures : IRecogniser
         public string? WholeSubject;         // the subject of the figure 其中 breaks down, and its measure
         public string? WholeMeasure;
         public readonly HashSet<string> Parts = []; // the subjects the breakdown has named
+        public bool BracketBreakdown;        // the breakdown stands in brackets: the closing bracket ends it
+        public string? SubjectBeforeBreakdown;
         public readonly HashSet<string> KeysInSentence = [];
         public int LastEnd;
         public int SentenceStart;
@@ -64,14 +66,27 @@ internal sealed class ProseFigures : IRecogniser
             }
             // "、" lists parts of one noun phrase ("年中追加口袋公园、道路绿化等项目资金…"): not a clause boundary here.
             var clauseStart = Math.Max(ctx.LastEnd, Clauses.LastBoundary(line, m.Index, enumerations: false));
-            var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
-            if (prefix.Any(t => t.Facet == "breakdown"))
+            // "（其中追加人员经费…、公用经费…）": a breakdown in brackets ends with them, and so does the subject it named.
+            if (ctx.BracketBreakdown && (between.Contains('）') || between.Contains(')')))
             {
-                if (!ctx.Breakdown) { ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.Parts.Clear(); }
+                ctx.Breakdown = ctx.BracketBreakdown = false;
+                ctx.SentenceSubject = ctx.SubjectBeforeBreakdown;
+                ctx.Parts.Clear();
+            }
+            var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
+            if (prefix.FirstOrDefault(t => t.Facet == "breakdown") is { } breakdown)
+            {
+                if (!ctx.Breakdown)
+                {
+                    ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.Parts.Clear();
+                    ctx.SubjectBeforeBreakdown = ctx.SentenceSubject;
+                    ctx.BracketBreakdown = Bracketed(line, breakdown.Start);
+                }
                 ctx.Breakdown = true;
             }
             ctx.LastEnd = m.Index + m.Length;
             if (found.Claimed(offset + m.Index, m.Length)) continue;
+            if (Explains(tags, ctx.SentenceStart, clauseStart, prefix, m.Index)) continue;
 
             var unit = m.Groups["unit"].Value;
             var kind = v.UnitKind(unit);
@@ -95,9 +110,30 @@ internal sealed class ProseFigures : IRecogniser
             {
                 Decimals = Values.Decimals(m.Groups["num"].Value),
                 Box = cx.Flow.BoxOf(offset + m.Index, m.Length), Paragraph = cx.Flow.BlockAt(offset + m.Index),
+                Confidence = cx.Flow.ConfidenceOf(offset + m.Index, m.Length),
             });
             found.Take(offset + m.Index, m.Length);
         }
+    }
+
+    // "年中调整主要是…追加…资金60万元，同时…核减…10万元": amounts after 主要是 in its clause, and in later clauses
+    // of the sentence with the measure it explains, say what a figure was made of; they are not figures.
+    private static bool Explains(List<Tag> tags, int sentenceStart, int clauseStart, List<Tag> prefix, int at)
+    {
+        var explanation = tags.LastOrDefault(t => t.Facet == "explanation" && t.Start >= sentenceStart && t.End <= at);
+        if (explanation is null) return false;
+        if (explanation.Start >= clauseStart) return true;
+        var explained = tags.LastOrDefault(t => t.Facet == "measure" && t.Start >= sentenceStart && t.End <= explanation.Start);
+        return explained is not null && Strongest(prefix)?.Canonical == explained.Canonical;
+    }
+
+    // Is the position inside brackets opened before it and not yet closed?
+    private static bool Bracketed(string line, int position)
+    {
+        var open = line.LastIndexOfAny(['（', '('], Math.Max(0, position - 1));
+        if (open < 0) return false;
+        var close = line.IndexOfAny(['）', ')'], open);
+        return close < 0 || close > position;
     }
 
     /// <summary>
@@ -180,12 +216,15 @@ internal sealed class ProseFigures : IRecogniser
             // "其中：基本支出 350.93 万元": a named part of the figure being broken down. A part named after the
             // figure's own subject ("政府采购…，其中政府采购货物支出…") is a subdivision no key holds.
             if (subject is null || ctx.ParentMeasure is null || subject == ctx.ParentSubject) return null;
+            if (ctx.Breakdown) ctx.Parts.Add(subject);
             ctx.LastWasPart = true;
             return v.Keys.Key(subject, ctx.ParentMeasure, section);
         }
+        var afterPart = ctx.LastWasPart;
         ctx.LastWasPart = false;
-        // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名").
-        if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure) return null;
+        // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名");
+        // right after a named part it is that part's ("其中：基本支出412.06万元，执行率99.10%").
+        if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure && !afterPart) return null;
         if (ctx.Breakdown && subject is not null) ctx.Parts.Add(subject);
         // Once 其中 has named two parts, a clause of another measure naming none is about the whole again
         // ("调减23.50万元，其中基本支出调减3.50万元，项目支出调减20.00万元，调整后全年预算588.98万元").

@@ -196,6 +196,7 @@ internal sealed class ProseIndicators : IRecogniser
 
         var parts = new Dictionary<string, (decimal Value, string? Unit, string? Op, bool OpWritten)>();
         var boxes = new Dictionary<string, Place>();
+        var confidence = new Dictionary<string, float>();
         var restated = new List<IndicatorStatement>();
         var taken = new List<Span>();
         var lastEnd = nameEnd;
@@ -203,6 +204,8 @@ internal sealed class ProseIndicators : IRecogniser
         {
             // A number inside a label ("1-6月完成值") or the name is no value.
             if (m.Index < nameEnd || InName(m.Index, m.Length) || tags.Any(t => t.Facet == "role" && t.Start <= m.Index && m.Index < t.End)) continue;
+            // A number inside the unit read after the one before ("2023-06-20前": "-06" and "-20") is no value.
+            if (m.Index < lastEnd) continue;
             var clauseStart = Math.Max(lastEnd, Clauses.LastBoundary(body, m.Index));
             var (unit, unitEnd) = UnitAfter(body, m.Index + m.Length, tags);
             lastEnd = unitEnd;
@@ -226,6 +229,7 @@ internal sealed class ProseIndicators : IRecogniser
             {
                 taken.Add(new Span(bodyStart + m.Index, m.Length));
                 if (flow.BoxOf(bodyStart + m.Index, unitEnd - m.Index) is { } box) boxes[role] = new Place(flow.PageAt(bodyStart + m.Index), box);
+                if (flow.ConfidenceOf(bodyStart + m.Index, m.Length) is { } sure) confidence[role] = sure;
             }
             else
             {
@@ -247,6 +251,7 @@ internal sealed class ProseIndicators : IRecogniser
             Label = s.Marked ? Label(v, LastMarker(v, text.Substring(s.Index, s.Length)) is var (at, len) ? flow.SourceSpan(s.Index + at, len) : "") : null,
             Restated = restated,
             Boxes = boxes,
+            Confidence = confidence,
             Paragraph = flow.BlockAt(s.Index),
         };
         return new Block(indicator, taken, s.Index);

@@ -13,8 +13,10 @@ internal static class ReportHeader
         var opening = text[..Math.Min(text.Length, 600)];
         string? unit = null;
         var labelRx = lex.Pattern("cover_unit", prefix: @"^[ \t]*(?:", suffix: @")\s*(?:" + string.Join("|", lex.Forms("seal").Select(lex.Compile)) + @")?\s*:\s*(?<n>[^\n]+?)\s*$");
-        var label = new Regex(labelRx.ToString(), RegexOptions.Multiline).Match(opening);
-        if (label.Success)
+        // A table's unit caption ("单位：万元") is no unit name.
+        var label = new Regex(labelRx.ToString(), RegexOptions.Multiline).Matches(opening)
+            .FirstOrDefault(m => !lex.Matcher("unit").IsWhole(m.Groups["n"].Value, out _));
+        if (label is not null)
         {
             var g = label.Groups["n"];
             var end = g.Index + g.Length;
@@ -25,6 +27,9 @@ internal static class ReportHeader
                 end += next.Length;
             unit = flow.SourceSpan(g.Index, end - g.Index).Replace("\n", "").Replace("\r", "");
         }
+        // A cover drawn as a key-value table: "预算单位 | 皖东市档案馆 | 预算编码 | 301017".
+        else if (CoverPair(flow, lex, "cover_unit") is { } coverUnit)
+            unit = coverUnit;
         else if (lex.Pattern("year", prefix: @"^\s*(?<unit>[^\n\d]{2,40}?)\s*(?:", suffix: ")").Match(opening) is { Success: true } title)
             unit = flow.SourceSpan(title.Groups["unit"].Index, title.Groups["unit"].Length);
         unit = unit is null ? null : Regex.Replace(unit, @"\s+", "").Trim();
@@ -34,6 +39,9 @@ internal static class ReportHeader
 
         int? year = null;
         if (lex.Pattern("year").Match(opening) is { Success: true } y && ReadInt(y.Groups["y"].Value) is { } yv) year = yv;
+        else if (CoverPair(flow, lex, "cover_year") is { } yearCell && lex.Pattern("year").Match(yearCell.TrimEnd('年', '度') + "年度") is { Success: true } ty
+                 && ReadInt(ty.Groups["y"].Value) is { } tyv)
+            year = tyv;
 
         var date = lex.Pattern("date");
         var labelledDate = lex.Pattern("cover_date", suffix: @"\s*:\s*(?<date>" + date + ")");
@@ -49,6 +57,20 @@ internal static class ReportHeader
             if (lone.Count > 0 && lone[^1].Index > text.Length * 0.8) dm = lone[^1];
         }
         return new ReportInfo(unit, year, dm is null ? null : IsoDate(dm));
+    }
+
+    // The cell after a label cell of the facet, in the tables before the report's first section.
+    private static string? CoverPair(FlowText flow, Lexicon.Lexicon lex, string facet)
+    {
+        var labels = lex.Matcher(facet);
+        var firstHeading = flow.Paragraphs.Where(p => p.Heading).Select(p => (int?)p.Start).FirstOrDefault() ?? flow.Text.Length;
+        foreach (var row in Tables.TableRows.Of(flow).Where(r => r.Offset <= firstHeading))
+        {
+            var cells = row.Text.Split(':');
+            for (var i = 0; i + 1 < cells.Length; i++)
+                if (labels.IsWhole(cells[i], out _) && cells[i + 1].Length > 0 && !labels.IsWhole(cells[i + 1], out _)) return cells[i + 1];
+        }
+        return null;
     }
 
     private static int? ReadInt(string s) =>

@@ -97,6 +97,7 @@ public static class ReportJson
             var n = new JsonObject { ["field"] = e.Field, ["label"] = e.Label, ["text"] = e.Text, ["page"] = e.Page };
             if (e.Box is { } eb) n["box"] = BoxNode(eb);
             if (e.Paragraph is { } ep) n["paragraph"] = ep;
+            if (e.Confidence is { } ec) { n["ocr"] = true; n["confidence"] = Confidence(ec); }
             if (e.Value is { } v) n["value"] = v;
             if (e.Unit is { } u) n["unit"] = u;
             return (JsonNode)n;
@@ -119,8 +120,11 @@ public static class ReportJson
         o["page"] = f.Page;
         if (f.Box is { } b) o["box"] = BoxNode(b);
         if (f.Paragraph is { } p) o["paragraph"] = p;
+        if (f.Confidence is { } c) { o["ocr"] = true; o["confidence"] = Confidence(c); }
         return o;
     }
+
+    private static JsonValue Confidence(float c) => JsonValue.Create(Math.Round((decimal)c, 3));
 
     /// <summary>[x0, y0, x1, y1] in PDF points, origin bottom-left, to two decimals.</summary>
     public static JsonArray BoxNode(Box b) =>
@@ -156,6 +160,11 @@ public static class ReportJson
         if (i.Boxes.Count > 0)
             o["boxes"] = new JsonObject(i.Boxes.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject { ["page"] = p.Value.Page, ["box"] = BoxNode(p.Value.Box) })));
         if (i.Paragraph is { } para) o["paragraph"] = para;
+        if (i.Confidence.Count > 0)
+        {
+            o["ocr"] = true;
+            o["confidence"] = new JsonObject(i.Confidence.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Confidence(p.Value))));
+        }
         return o;
     }
 

@@ -39,7 +39,7 @@ internal sealed class Vocabulary
     {
         Lexicon = lexicon;
         Keys = new KeyMap(lexicon);
-        FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role");
+        FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
         IndicatorLabels = lexicon.Matcher("role", "op", "filler", "measure");
         Sections = lexicon.Matcher("section");
         var units = Alternation(lexicon.Forms("unit"));

@@ -20,6 +20,8 @@ public sealed class GeneratedReport
     public decimal? InitialRestated;
     /// <summary>Statements left out of the text (so an injected contradiction touches one rule only).</summary>
     public HashSet<string> Omit = [];
+    /// <summary>Paragraphs of 存在的主要问题及原因分析; none in a single generated report.</summary>
+    public List<string> Analysis = [];
 }
 
 public sealed class GeneratedIndicator
@@ -197,6 +199,8 @@ public static class ReportRenderer
         L(S("score.execution", $"预算执行率指标分值10分，预算执行率{N(r.ExecutionRate)}%，得{N(r.ExecutionScore)}分。"));
         L("五、评价结论");
         L($"{r.Year}年度部门整体支出绩效自评综合得分{N(r.Total)}分{S("grade", $"，评价结果为“{r.Grade}”")}。");
+        if (r.Analysis.Count > 0) L("六、存在的主要问题及原因分析");
+        foreach (var p in r.Analysis) L(p);
         return sb.ToString();
     }
 }

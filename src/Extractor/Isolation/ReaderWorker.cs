@@ -5,14 +5,17 @@ using Extractor.Reading;
 
 namespace Extractor.Isolation;
 
-/// <summary>One answer of a reader worker: a document, or a typed failure.</summary>
-public sealed record WorkerReply(string? Code, string? Message, Document? Document);
+/// <summary>One answer of a reader worker: a document, or a typed failure; or, before the answer, a note that a
+/// page is going through OCR (OcrPage), which gives the file one more page's time.</summary>
+public sealed record WorkerReply(string? Code, string? Message, Document? Document, int? OcrPage = null);
 
 /// <summary>
 /// Reading runs in a worker process (`extractor worker`): PdfPig cannot be cancelled, and a crafted file
 /// can hang it, take gigabytes or overflow the stack, which kills a .NET process outright. The worker
 /// has a heap cap (DOTNET_GCHeapHardLimit) and a wall-clock limit per file; when it dies or overruns it
 /// is killed and restarted, and the file gets a status (`timeout`, `unreadable`). The model of Apache Tika.
+/// OCR (pdftoppm, tesseract) runs as the worker's children, killed with it; a scan takes seconds a page,
+/// so the worker announces each OCR page and the clock for that file grows by one page's allowance.
 /// </summary>
 public sealed class IsolatedReader : IDisposable
 {
@@ -21,16 +24,29 @@ public sealed class IsolatedReader : IDisposable
     private readonly string[] _command;
     private readonly TimeSpan _timeout;
     private readonly long _heapBytes;
+    private readonly TimeSpan _ocrPage;
     private Process? _worker;
 
     public int Restarts { get; private set; }
 
-    /// <param name="command">how to start the worker: the program and its arguments (ending in "worker").</param>
-    public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = 1L << 30)
+    /// <summary>The running worker's process id, if one is running (for measuring it).</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            try { return _worker is { HasExited: false } w ? w.Id : null; }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException) { return null; } // replaced meanwhile
+        }
+    }
+
+    /// <param name="command">how to start the worker: the program and its arguments ("worker" and its options).</param>
+    /// <param name="ocrPage">the time one OCR page adds to the file's limit (the worker's own per-page OCR limit).</param>
+    public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = 1L << 30, TimeSpan? ocrPage = null)
     {
         _command = command;
         _timeout = timeout;
         _heapBytes = heapBytes;
+        _ocrPage = ocrPage ?? Reading.Ocr.OcrOptions.Default.Timeout;
     }
 
     /// <summary>The command that starts this program's own worker.</summary>
@@ -53,36 +69,46 @@ public sealed class IsolatedReader : IDisposable
         return p;
     }
 
-    public Document Read(string path)
+    public Document Read(string path) => Read(path, _timeout);
+
+    /// <summary>Reads one file under its own wall-clock limit instead of the reader's.</summary>
+    public Document Read(string path, TimeSpan timeout)
     {
         _worker ??= Start();
-        var reply = Ask(_worker, path);
+        var reply = Ask(_worker, path, timeout);
         if (reply is null)
         {
             Kill();
-            throw new ReadException(ErrorCodes.Timeout, $"reading took longer than {_timeout.TotalSeconds:0} s or the parser died (stopped and restarted)");
+            throw new ReadException(ErrorCodes.Timeout, $"reading took longer than {timeout.TotalSeconds:0} s or the parser died (stopped and restarted)");
         }
         if (reply.Document is { } doc) return doc;
         throw new ReadException(reply.Code ?? ErrorCodes.Unreadable, reply.Message ?? "unreadable");
     }
 
-    private WorkerReply? Ask(Process worker, string path)
+    private WorkerReply? Ask(Process worker, string path, TimeSpan timeout)
     {
         try
         {
             worker.StandardInput.WriteLine(path);
             worker.StandardInput.Flush();
-            var line = worker.StandardOutput.ReadLineAsync();
-            if (!line.Wait(_timeout)) return null; // overran the clock
-            if (line.Result is null)
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
             {
-                // End of output: the worker died on this file.
-                worker.WaitForExit(5000);
-                var exit = worker.HasExited ? worker.ExitCode : -1;
-                Kill();
-                return new WorkerReply(ErrorCodes.Unreadable, $"the parser crashed on this file (exit code {exit}); worker restarted", null);
+                var line = worker.StandardOutput.ReadLineAsync();
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !line.Wait(left)) return null; // overran the clock
+                if (line.Result is null)
+                {
+                    // End of output: the worker died on this file.
+                    worker.WaitForExit(5000);
+                    var exit = worker.HasExited ? worker.ExitCode : -1;
+                    Kill();
+                    return new WorkerReply(ErrorCodes.Unreadable, $"the parser crashed on this file (exit code {exit}); worker restarted", null);
+                }
+                var reply = JsonSerializer.Deserialize<WorkerReply>(line.Result, Json);
+                if (reply?.OcrPage is null) return reply;
+                deadline += _ocrPage;
             }
-            return JsonSerializer.Deserialize<WorkerReply>(line.Result, Json);
         }
         catch (IOException)
         {
@@ -110,6 +136,17 @@ public sealed class IsolatedReader : IDisposable
     /// <summary>The worker side: one path per line in, one JSON reply per line out.</summary>
     public static int Serve(System.IO.TextReader input, TextWriter output, ReadLimits limits)
     {
+        limits = limits with
+        {
+            Ocr = limits.OcrOrDefault with
+            {
+                OnPage = page =>
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new WorkerReply(null, null, null, page), Json));
+                    output.Flush();
+                },
+            },
+        };
         while (input.ReadLine() is { } path)
         {
             WorkerReply reply;

@@ -4,8 +4,11 @@ using Extractor.Reading.Pdf;
 
 namespace Extractor.Reading;
 
-/// <summary>Limits on what a reader accepts before it starts parsing.</summary>
-public sealed record ReadLimits(long MaxBytes = 100L * 1024 * 1024, int MaxPages = 2000);
+/// <summary>Limits on what a reader accepts before it starts parsing, and how (and how far) it may OCR pages without text.</summary>
+public sealed record ReadLimits(long MaxBytes = 100L * 1024 * 1024, int MaxPages = 2000, Ocr.OcrOptions? Ocr = null)
+{
+    public Ocr.OcrOptions OcrOrDefault => Ocr ?? Reading.Ocr.OcrOptions.Default;
+}
 
 /// <summary>
 /// The one entry point for reading a file: decides the format by content (a PDF named .docx is
@@ -38,7 +41,7 @@ public static class DocumentLoader
         if (bytes.Length == 0) throw new ReadException(ErrorCodes.Unreadable, "file is empty");
         return Sniff(bytes, path) switch
         {
-            "pdf" => PdfReader.Read(path, bytes, limits.MaxPages),
+            "pdf" => PdfReader.Read(path, bytes, limits.MaxPages, limits.OcrOrDefault),
             "docx" => DocxReader.Read(path, bytes),
             "txt" => TextReader.Read(path, bytes),
             var other => throw new ReadException(ErrorCodes.UnsupportedFormat, other),

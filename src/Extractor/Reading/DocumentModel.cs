@@ -25,7 +25,10 @@ public sealed record Box(double Left, double Bottom, double Right, double Top)
 }
 
 /// <summary>One visual line of text as laid out on the page.</summary>
-public sealed record TextLine(string Text, Box? Box, int Page = 1)
+/// <param name="Confidence">Only for text read by OCR: the recogniser's confidence (0–1) for each character of
+/// <paramref name="Text"/>, index for index (a space the layout put in gets the lower of its neighbours'). Null for text
+/// that came from a text layer, a .docx or a .txt, so non-null means "read by OCR". See <see cref="OcrConfidence"/>.</param>
+public sealed record TextLine(string Text, Box? Box, int Page = 1, IReadOnlyList<float>? Confidence = null)
 {
     /// <summary>
     /// Where each character of <see cref="Text"/> stands on the line: left and right x (PDF points) of
@@ -54,7 +57,8 @@ public abstract record Block(int Page, Box? Box)
 /// <summary>A paragraph: its wrapped lines, and their text joined the way a reader would read it.</summary>
 public sealed record Paragraph(int Page, Box? Box, IReadOnlyList<TextLine> Lines, string Text) : Block(Page, Box);
 
-public sealed record TableCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text, Box? Box)
+/// <param name="Confidence">As on <see cref="TextLine"/>: per character of <paramref name="Text"/>, only for OCR.</param>
+public sealed record TableCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text, Box? Box, IReadOnlyList<float>? Confidence = null)
 {
     /// <summary>The cell's lines with their character positions (PDF), for the box of a number in it.</summary>
     public IReadOnlyList<TextLine>? Lines { get; init; }

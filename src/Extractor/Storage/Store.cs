@@ -76,7 +76,7 @@ public sealed partial class Store : IDisposable
     public long StartRun() =>
         _db.ExecuteScalar<long>("INSERT INTO ingest_runs(started_at) VALUES (@t) RETURNING id", new { t = Now() });
 
-    /// <summary>Closes a run, and recomputes what depends on several reports (versions, VERSION_CONFLICT).</summary>
+    /// <summary>Closes a run, and recomputes what depends on several reports (versions, VERSION_CONFLICT, COPIED_TEXT).</summary>
     public void FinishRun(long run, int files, int ok, int failed, int skipped)
     {
         lock (_lock)
@@ -84,6 +84,7 @@ public sealed partial class Store : IDisposable
             _db.Execute("UPDATE ingest_runs SET finished_at = @t, files = @files, ok = @ok, failed = @failed, skipped = @skipped WHERE id = @run",
                 new { t = Now(), files, ok, failed, skipped, run });
             Reconcile();
+            FindCopies();
         }
     }
 

@@ -16,7 +16,11 @@ public sealed record Discrepancy(
 }
 
 /// <summary>One figure a finding names: the field, how people call it, the passage, page, box and value.</summary>
-public sealed record Evidence(string Field, string Label, string Text, int Page, Reading.Box? Box, int? Paragraph, decimal? Value, string? Unit);
+public sealed record Evidence(string Field, string Label, string Text, int Page, Reading.Box? Box, int? Paragraph, decimal? Value, string? Unit)
+{
+    /// <summary>Set when the figure was read by OCR: the recogniser's lowest confidence over its number.</summary>
+    public float? Confidence { get; init; }
+}
 
 public static class Severity
 {

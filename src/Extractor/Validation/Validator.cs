@@ -18,7 +18,8 @@ public static class Validator
 
     /// <summary>Every rule's discrepancies, and the checks not applied for want of a certain reading.</summary>
     public static ValidationResult Run(Report report) =>
-        new(Rules.SelectMany(rule => rule.Check(report)).Select(d => d with { Source = SourceOf(report, d), Evidence = EvidenceOf(report, d) }).ToList(),
+        new(Rules.SelectMany(rule => rule.Check(report)).Select(d => d with { Source = SourceOf(report, d), Evidence = EvidenceOf(report, d) })
+                .Select(OcrDoubt.Soften).ToList(),
             Rules.SelectMany(rule => rule.Skipped(report)).ToList());
 
     // The passage a finding rests on: its indicator's text, or the text of the first figure it names.
@@ -49,13 +50,14 @@ public static class Validator
                 foreach (var i in indicators)
                 {
                     var place = i.Boxes.GetValueOrDefault(part.Part);
-                    list.Add(new Evidence(field, $"指标“{i.Name}”{part.Label}", Trim(i.Text), place?.Page ?? i.Page, place?.Box, i.Paragraph, PartValue(i, part.Part), null));
+                    list.Add(new Evidence(field, $"指标“{i.Name}”{part.Label}", Trim(i.Text), place?.Page ?? i.Page, place?.Box, i.Paragraph, PartValue(i, part.Part), null)
+                        { Confidence = i.Confidence.TryGetValue(part.Part, out var sure) ? sure : null });
                 }
                 continue;
             }
             var statements = r.Statements.Where(s => s.Key == field).ToList();
             foreach (var s in d.Rule == "CONFLICTING_VALUES" ? statements : statements.Take(1))
-                list.Add(new Evidence(field, Keys.Label(field), Trim(s.Text), s.Page, s.Box, s.Paragraph, s.Word is null ? s.Value : null, s.Unit));
+                list.Add(new Evidence(field, Keys.Label(field), Trim(s.Text), s.Page, s.Box, s.Paragraph, s.Word is null ? s.Value : null, s.Unit) { Confidence = s.Confidence });
         }
         return list;
     }

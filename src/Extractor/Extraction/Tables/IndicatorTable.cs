@@ -166,6 +166,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             Boxes = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
                 .Where(p => p.Item2 is not null && view.BoxOf(r, roles[p.Item1]) is not null)
                 .ToDictionary(p => p.Item1, p => new Place(view.PageOf(r), view.BoxOf(r, roles[p.Item1])!)),
+            Confidence = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
+                .Where(p => p.Item2 is not null && view.ConfidenceOf(r, roles[p.Item1]) is not null)
+                .ToDictionary(p => p.Item1, p => view.ConfidenceOf(r, roles[p.Item1])!.Value),
             Paragraph = block,
             Label = NonEmpty(v, Cell("seq")),
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,

@@ -37,7 +37,8 @@ internal sealed class TableReader : IRecogniser
                 if (first && previous is not null && previous.View.Columns == view.Columns && view.Page > previous.View.Page
                     && (header == 0 || (Classify(v, previous.View, previous.Header) is not FigureTable && Classify(v, view, header) is FigureTable)))
                 {
-                    var (before, after) = previous.View.Grid.Length > previous.Header ? JoinCutRow(previous.View, view) : (previous.View, view);
+                    // A header cut by the page break ("权" / "重") is joined like a data row.
+                    var (before, after) = JoinCutRow(previous.View, view);
                     parts[^1] = previous with { View = before };
                     parts.Add(new Part(TableView.Continued(before, previous.Header, after), place, previous.Header, true));
                 }
@@ -165,7 +166,7 @@ internal sealed record TablePlace(ExtractionContext Context, int Offset, string?
 
     /// <summary>A figure read from cell (r, c): its page and the box of its number.</summary>
     public Figure Figure(TableView view, int r, int c, string key, decimal value, string? unit, string text, int decimals) =>
-        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block };
+        new(key, value, unit, text, view.PageOf(r), Offset) { Decimals = decimals, Box = view.BoxOf(r, c), Paragraph = Block, Confidence = view.ConfidenceOf(r, c) };
 
     public Vocabulary Vocabulary => Context.Vocabulary;
 

@@ -100,6 +100,22 @@ internal sealed class TableView
     }
 
     /// <summary>
+    /// How sure the OCR was of the number in a cell: the lowest confidence of its digits, signs and units (the
+    /// whole cell's when its lines are unknown). Null when the cell was not read by OCR.
+    /// </summary>
+    public float? ConfidenceOf(int r, int c)
+    {
+        if (r < 0 || r >= _cell.Length || c < 0 || c >= Columns || _cell[r][c] is not { Confidence: { } whole } cell) return null;
+        float? min = null;
+        foreach (var line in cell.Lines ?? [])
+            for (var i = 0; i < line.Text.Length && line.Confidence is { } lc && i < lc.Count; i++)
+                if (IsNumberChar(line.Text[i])) min = Math.Min(min ?? 1f, lc[i]);
+        return min ?? (whole.Count > 0 ? whole.Min() : null);
+    }
+
+    private static bool IsNumberChar(char ch) => char.IsDigit(ch) || ch is '.' or ',' or '%' or '-' or '％' or '．' or '，';
+
+    /// <summary>
     /// The same rows without grid columns where no cell of these rows starts: a table drawn under another
     /// on one ruling shares its column boundaries, which its own cells merely span.
     /// </summary>

@@ -31,6 +31,8 @@ internal static class LineBuilder
     {
         sameBaseline.Sort((a, b) => a.Left.CompareTo(b.Left));
         var sb = new System.Text.StringBuilder();
+        var ocr = sameBaseline.Any(g => g.Confidence is not null);
+        var confidence = new List<float>();
         var x = new List<float>();
         Glyph? prev = null;
         foreach (var g in sameBaseline)
@@ -40,19 +42,30 @@ internal static class LineBuilder
                 var gap = g.Left - p.Right;
                 var size = Math.Max(p.Size, g.Size);
                 if (Overlaps(p, g)) continue; // the same glyph drawn twice (fake bold)
-                var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0]);
-                if (gap > (cjk ? 1.5 : 0.2) * size) { sb.Append(' '); x.Add((float)p.Right); x.Add((float)g.Left); }
+                var cjk = Glyphs.IsCjk(p.Text[^1]) || Glyphs.IsCjk(g.Text[0])
+                    || ocr && InFigure(p.Text[^1]) && InFigure(g.Text[0]); // fullwidth digits come back from OCR as one word each
+                var sameWord = g.Word != 0 && g.Word == p.Word; // OCR boxes are approximate: a word is never split
+                if (!sameWord && gap > (cjk ? 1.5 : 0.2) * size)
+                {
+                    sb.Append(' ');
+                    confidence.Add(Math.Min(p.Confidence ?? 1f, g.Confidence ?? 1f));
+                    x.Add((float)p.Right); x.Add((float)g.Left);
+                }
             }
             sb.Append(g.Text);
             // Every character of the glyph's text (a ligature gives several) stands where the glyph stands.
-            foreach (var _ in g.Text) { x.Add((float)g.Left); x.Add((float)g.Right); }
+            foreach (var _ in g.Text) { confidence.Add(g.Confidence ?? 1f); x.Add((float)g.Left); x.Add((float)g.Right); }
             prev = g;
         }
         var first = sameBaseline[0];
         yield return new GlyphLine(sb.ToString(), first.Left, sameBaseline.Max(g => g.Right),
             first.Baseline, sameBaseline.Min(g => g.Bottom), sameBaseline.Max(g => g.Top),
-            sameBaseline.Max(g => g.Size)) { CharX = x.ToArray() };
+            sameBaseline.Max(g => g.Size), ocr ? [.. confidence] : null) { CharX = x.ToArray() };
     }
 
-    private static bool Overlaps(Glyph a, Glyph b) => a.Text == b.Text && Math.Abs(a.Left - b.Left) < 0.2 * a.Size;
+    private static bool InFigure(char c) => char.IsAsciiDigit(c) || c is '.' or ',' or '%';
+
+    // Never for OCR: its boxes are rough, and "44" may come with two boxes nearly on top of each other.
+    private static bool Overlaps(Glyph a, Glyph b) =>
+        a.Confidence is null && a.Text == b.Text && Math.Abs(a.Left - b.Left) < 0.2 * a.Size;
 }

@@ -17,7 +17,7 @@ internal static partial class PageDecorations
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    public readonly record struct PageLines(double Height, List<GlyphLine> Lines);
+    public readonly record struct PageLines(double Height, List<GlyphLine> Lines, double Width = 0);
 
     // A page's top line repeated inside the line right below it (a running header "金沙街道办事处"
     // over the title "金沙街道办事处2022年度…"): with one page there is no repetition across pages to go by.
@@ -48,8 +48,8 @@ internal static partial class PageDecorations
                 var k = (t, Key(l));
                 (seen.TryGetValue(k, out var list) ? list : seen[k] = []).Add((pi, l.Baseline));
             }
-        int Repeats(bool t, GlyphLine l) =>
-            seen[(t, Key(l))].Where(s => Math.Abs(s.Baseline - l.Baseline) <= 3).Select(s => s.Page).Distinct().Count();
+        int Repeats(bool t, GlyphLine l) => l.Confidence is not null ? ScanMarks.Repeats(pages, t ? InTop : InBottom, l)
+            : seen[(t, Key(l))].Where(s => Math.Abs(s.Baseline - l.Baseline) <= 3).Select(s => s.Page).Distinct().Count();
         var needed = Math.Max(2, (pages.Count + 1) / 2);
         var result = new List<HashSet<int>>();
         foreach (var p in pages)

@@ -21,7 +21,9 @@ internal static class ParagraphBuilder
                 prev.Baseline - line.Baseline > pitch + 0.2 * size + 0.5
                 || prev.Right < textRight - 2 * size
                 || line.Left > textLeft + 1.5 * size && line.Left > prev.Left + size
-                || Math.Abs(prev.Size - line.Size) > 1;
+                || Math.Abs(prev.Size - line.Size) > 1
+                // A sentence that fills its line, then "四、…" or "（二）…": a heading starts, not a wrapped line.
+                || EndsSentence(prev) && StartsNumberedHeading(line);
             if (breakHere)
             {
                 groups.Add(current);
@@ -32,6 +34,13 @@ internal static class ParagraphBuilder
         groups.Add(current);
         return groups;
     }
+
+    private static bool EndsSentence(GlyphLine line) => line.Text.TrimEnd() is [.., '。' or '！' or '？' or '；'];
+
+    private static readonly System.Text.RegularExpressions.Regex NumberedHeading =
+        new(@"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool StartsNumberedHeading(GlyphLine line) => NumberedHeading.IsMatch(line.Text);
 
     /// <summary>The smallest common baseline-to-baseline distance: the pitch inside a paragraph.</summary>
     private static double UsualPitch(List<GlyphLine> lines)

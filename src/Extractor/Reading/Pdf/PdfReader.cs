@@ -1,3 +1,4 @@
+using Extractor.Reading.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 using PdfPage = UglyToad.PdfPig.Content.Page;
@@ -6,13 +7,14 @@ namespace Extractor.Reading.Pdf;
 
 /// <summary>
 /// Reads a PDF (PdfPig) into the document model: ruled tables rebuilt into cells, the rest into
-/// paragraphs in reading order, running headers/footers and page numbers removed.
+/// paragraphs in reading order, running headers/footers and page numbers removed. Pages without a usable
+/// text layer are read by OCR (<see cref="PageContent"/>) and go through the same steps.
 /// </summary>
 public static class PdfReader
 {
     private const int MaxSegmentsPerPage = 4000;
 
-    public static Document Read(string path, byte[] bytes, int maxPages = 2000)
+    public static Document Read(string path, byte[] bytes, int maxPages = 2000, OcrOptions? ocr = null)
     {
         PdfDocument pdf;
         try
@@ -32,33 +34,31 @@ public static class PdfReader
             if (pdf.NumberOfPages > maxPages)
                 throw new ReadException(ErrorCodes.TooLarge, $"PDF has {pdf.NumberOfPages} pages, more than the limit of {maxPages}");
             var pages = new List<RawPage>();
+            var content = new PageContent(bytes, ocr ?? OcrOptions.Default);
             try
             {
-                for (var n = 1; n <= pdf.NumberOfPages; n++) pages.Add(ReadPage(pdf.GetPage(n)));
+                for (var n = 1; n <= pdf.NumberOfPages; n++) pages.Add(ReadPage(pdf.GetPage(n), content));
             }
             catch (Exception e) when (e is not ReadException)
             {
                 throw new ReadException(ErrorCodes.Unreadable, $"PDF page {pages.Count + 1} cannot be read: {e.Message}", e);
             }
             if (pages.All(p => p.Lines.Count == 0 && p.Tables.Count == 0))
-                throw new ReadException(ErrorCodes.NoText, "PDF has no text layer (scanned images need OCR)");
+                throw new ReadException(ErrorCodes.NoText, NoTextMessage(content, ocr ?? OcrOptions.Default));
             return Assemble(path, bytes, pages);
         }
     }
 
     private sealed record RawPage(int Number, double Width, double Height, List<GlyphLine> Lines, List<Table> Tables);
 
-    private static RawPage ReadPage(PdfPage page)
+    private static string NoTextMessage(PageContent content, OcrOptions ocr) =>
+        content.OcrUnavailable is { } why ? $"PDF has no text layer and OCR is not available: {why} (Debian: tesseract-ocr tesseract-ocr-chi-sim poppler-utils)"
+        : ocr.Mode == OcrMode.Never ? "PDF has no text layer (scanned images need OCR; --ocr never was given)"
+        : $"PDF has nothing legible: no text layer, and OCR of its {content.OcrPages} page(s) found no text (blank sheets or pictures)";
+
+    private static RawPage ReadPage(PdfPage page, PageContent content)
     {
-        var glyphs = new List<Glyph>(page.Letters.Count);
-        foreach (var l in page.Letters)
-        {
-            if (string.IsNullOrWhiteSpace(l.Value)) continue;
-            var r = l.BoundingBox;
-            glyphs.Add(new Glyph(Glyphs.RepairRadicals(l.Value), l.StartBaseLine.X, l.EndBaseLine.X,
-                l.StartBaseLine.Y, r.Bottom, r.Top, l.PointSize > 0 ? l.PointSize : Math.Max(1, r.Height)));
-        }
-        var segments = Rulings.Find(page);
+        var (glyphs, segments) = content.Read(page);
         var grids = segments.Count <= MaxSegmentsPerPage ? TableGrid.Find(segments) : [];
         var tables = new List<Table>();
         var inTable = new bool[glyphs.Count];
@@ -76,7 +76,7 @@ public static class PdfReader
             tables.Add(ToTable(page.Number, grid, byCell));
         }
         var free = glyphs.Where((_, i) => !inTable[i]);
-        return new RawPage(page.Number, page.Width, page.Height, LineBuilder.Build(free), tables);
+        return new RawPage(page.Number, page.Width, page.Height, Lines(free), tables);
     }
 
     private static Table ToTable(int page, TableGrid grid, Dictionary<TableGrid.GridCell, List<Glyph>> byCell)
@@ -85,16 +85,20 @@ public static class PdfReader
         foreach (var c in grid.Cells)
         {
             // A cell's wrapped lines are joined before anything reads it: "32,521,700.0" + "0".
-            var lines = byCell.TryGetValue(c, out var gs) ? LineBuilder.Build(gs) : [];
-            var text = Glyphs.JoinWrapped(lines.Select(l => l.Text));
-            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box) { Lines = lines.Select(l => l.ToTextLine(page)).ToList() });
+            var lines = byCell.TryGetValue(c, out var gs) ? Lines(gs) : [];
+            var (text, confidence) = ScoredText.Join(lines);
+            rows[c.Row].Add(new TableCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, text, c.Box, confidence) { Lines = lines.Select(l => l.ToTextLine(page)).ToList() });
         }
         return new Table(page, grid.Box, rows.Select(r => new TableRow(r)).ToList());
     }
 
+    // Lines from glyphs; OCR'd lines get their misread digits repaired (NumberRepair keeps the length).
+    private static List<GlyphLine> Lines(IEnumerable<Glyph> glyphs) =>
+        LineBuilder.Build(glyphs).Select(l => l.Confidence is null ? l : l with { Text = NumberRepair.Apply(l.Text) }).ToList();
+
     private static Document Assemble(string path, byte[] bytes, List<RawPage> raw)
     {
-        var decorations = PageDecorations.Find(raw.Select(p => new PageDecorations.PageLines(p.Height, p.Lines)).ToList());
+        var decorations = PageDecorations.Find(raw.Select(p => new PageDecorations.PageLines(p.Height, p.Lines, p.Width)).ToList());
         var pages = new List<Page>();
         for (var i = 0; i < raw.Count; i++)
         {
