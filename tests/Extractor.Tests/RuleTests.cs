@@ -62,6 +62,9 @@ public class RuleTests
         ["ASSET_NET", "assets.original=777.26 assets.depreciation=572.43 assets.net=240.83", true],
         ["EXECUTION_SCORE", "budget.execution_rate=90.65% score.execution=9.07分", false],
         ["EXECUTION_SCORE", "budget.execution_rate=90.65% score.execution=9.05分", true],
+        ["EXECUTION_SCORE", "budget.execution_rate=97.34% score.execution=19.47分", false],
+        ["EXECUTION_SCORE", "budget.execution_rate=97.34% score.execution=19.47分 score.execution_weight=10分", true],
+        ["EXECUTION_SCORE", "budget.execution_rate=97.34% score.execution=19.47分 score.execution_weight=20分", false],
         // 90.65% may be a rounded 90.645%, whose score 9.0645 rounds to 9.06: consistent within the rate's own rounding.
         ["EXECUTION_SCORE", "budget.execution_rate=90.65% score.execution=9.06分", false],
         ["GRADE_BAND", "score.total=86.75分 grade=良", false],

@@ -87,6 +87,7 @@ internal sealed class ProseFigures : IRecogniser
             ctx.LastEnd = m.Index + m.Length;
             if (found.Claimed(offset + m.Index, m.Length)) continue;
             if (Explains(tags, ctx.SentenceStart, clauseStart, prefix, m.Index)) continue;
+            if (NamesOneProject(line, tags, prefix, clauseStart) || v.Threshold.IsMatch(line[clauseStart..m.Index])) continue;
 
             var unit = m.Groups["unit"].Value;
             var kind = v.UnitKind(unit);
@@ -188,7 +189,7 @@ internal sealed class ProseFigures : IRecogniser
 
     private static string? Classify(Vocabulary v, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
-        if (kind == "score") return ScoreKey(prefix, sentence, section);
+        if (kind == "score") return ScoreKey(prefix, sentence, section, value);
         var measure = Strongest(prefix);
         ctx.Measure = measure?.Canonical;
         if (measure?.Canonical == "none") { ctx.LastWasPart = false; return null; }
@@ -240,12 +241,26 @@ internal sealed class ProseFigures : IRecogniser
         return v.Keys.Key(subject, measure.Canonical, section);
     }
 
+    // "残疾人托养服务项目执行率为90.73%": a name no lexicon word covers, right before the bare word 项目,
+    // makes the clause about one project, not the unit's projects as a whole.
+    private static bool NamesOneProject(string line, List<Tag> tags, List<Tag> prefix, int clauseStart)
+    {
+        var project = prefix.FirstOrDefault(t => t.Facet == "subject" && t.Canonical == "project" && t.Length == 2);
+        // "年中追加…妇幼项目补助等186.40万元": after its measure the name says what the money went to.
+        if (project is null || prefix.Any(t => t.Facet == "measure" && t.End <= project.Start)) return false;
+        var start = tags.Where(t => t.End <= project.Start).Select(t => t.End).DefaultIfEmpty(0).Max();
+        start = Math.Max(start, clauseStart);
+        var name = line[start..project.Start];
+        return name.Length >= 5 && name.All(c => c >= '\u4e00' && c <= '\u9fff');
+    }
+
     // Points: the execution score and its weight in a sentence about the execution rate, the total elsewhere.
-    private static string? ScoreKey(List<Tag> prefix, List<Tag> sentence, string section)
+    private static string? ScoreKey(List<Tag> prefix, List<Tag> sentence, string section, decimal value)
     {
         bool Has(List<Tag> tags, string facet, string canonical) => tags.Any(t => t.Facet == facet && t.Canonical == canonical);
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
-        if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return Keys.ExecutionWeight;
+        // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
+        if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
         if (aboutExecution && Has(prefix, "role", "score")) return Keys.ExecutionScore;
         if (Has(prefix, "role", "total_score") || (section == "conclusion" && Has(prefix, "role", "score"))) return Keys.TotalScore;
         return null;

@@ -187,6 +187,8 @@ internal sealed class ProseIndicators : IRecogniser
         if (!s.Marked && !inline && (nameEnd >= body.Length || body[nameEnd] is not (':' or '：'))) return null;
         if (inline) name = StripNoise(v, name);
         if (name.Length < 2) return null;
+        // "（一）产出指标。…": a group of indicators is none itself.
+        if (v.Lexicon.Matcher("group_word").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
 
         var tags = v.IndicatorLabels.Tags(body);
         // Labels inside the indicator's own name ("本次评价项目支出预算执行率100%") name nothing.

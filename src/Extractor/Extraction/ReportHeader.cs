@@ -32,6 +32,8 @@ internal static class ReportHeader
             unit = coverUnit;
         else if (lex.Pattern("year", prefix: @"^\s*(?<unit>[^\n\d]{2,40}?)\s*(?:", suffix: ")").Match(opening) is { Success: true } title)
             unit = flow.SourceSpan(title.Groups["unit"].Index, title.Groups["unit"].Length);
+        // Last, a caption or title anywhere naming the unit before the year: "清河县柳湾镇中心卫生院2023年度预算执行情况表".
+        unit ??= CaptionUnit(flow, lex);
         unit = unit is null ? null : Regex.Replace(unit, @"\s+", "").Trim();
         // A seal note after the name ("…事务局（公章）") is not part of it.
         if (unit is not null && lex.Pattern("seal", suffix: "$").Match(FlowText.Normalize(unit)) is { Success: true } seal)
@@ -57,6 +59,13 @@ internal static class ReportHeader
             if (lone.Count > 0 && lone[^1].Index > text.Length * 0.8) dm = lone[^1];
         }
         return new ReportInfo(unit, year, dm is null ? null : IsoDate(dm));
+    }
+
+    private static string? CaptionUnit(FlowText flow, Lexicon.Lexicon lex)
+    {
+        var caption = lex.Pattern("year", prefix: @"^(?<unit>[^\n\d:|：，。,()（）]{4,40}?)\s*(?:", suffix: @")[^\n。，,]{0,30}?(?:表|报告)$");
+        var lines = flow.Text.Split('\n').Concat(Tables.TableRows.Of(flow).Select(r => r.Text.Split(':')[0]));
+        return lines.Select(l => caption.Match(l.Trim())).FirstOrDefault(m => m.Success)?.Groups["unit"].Value;
     }
 
     // The cell after a label cell of the facet, in the tables before the report's first section.

@@ -36,10 +36,18 @@ internal static class Resolver
             if (found.Taken.Any(t => t.Overlaps(span))) continue;
             var section = cx.Flow.SectionAt(m.Index);
             if (quiet.Contains(section)) continue;
+            if (v.UnitKind(unit) == "score" && SetsScale(v, cx.Flow.Text, m)) continue;
             list.Add(new UnreadValue(Values.Parse(m.Groups["num"].Value), unit, cx.Flow.SourceSpan(m.Index, m.Length),
                 cx.Flow.PageAt(m.Index), m.Index, section));
         }
         list.AddRange(found.UnreadInTables.Where(u => !quiet.Contains(u.Section)));
         return list.OrderBy(u => u.Offset).ToList();
+    }
+
+    private static bool SetsScale(Vocabulary v, string text, System.Text.RegularExpressions.Match m)
+    {
+        var before = FlowText.Normalize(text[Math.Max(0, m.Index - 4)..m.Index]);
+        var after = FlowText.Normalize(text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 6)]);
+        return v.Lexicon.Forms("scale_before").Any(f => before.EndsWith(f)) || v.Lexicon.Forms("scale_after").Any(f => after.StartsWith(f));
     }
 }

@@ -32,7 +32,8 @@ public static class Values
         var m = v.CellQuantity.Match(text);
         if (!m.Success) return null;
         var unit = m.Groups["unit"].Value;
-        if (unit.Length > 6 || unit.Any(char.IsAsciiDigit)) return null;
+        // A rate per base ("231.6/10万") keeps its base's digits in the unit.
+        if (unit.Length > 6 || unit.Any(char.IsAsciiDigit) && !unit.StartsWith('/')) return null;
         var opWord = m.Groups["op"].Success ? m.Groups["op"].Value : m.Groups["post"].Success ? m.Groups["post"].Value : null;
         var op = opWord is null ? "=" : v.Operator(opWord)?.Canonical ?? "=";
         return new CellQuantity(op, opWord is not null, Parse(m.Groups["num"].Value), unit.Length == 0 ? null : unit, Decimals(m.Groups["num"].Value));

@@ -32,6 +32,8 @@ internal sealed class Vocabulary
     public Regex ItemStart { get; }
     /// <summary>A paragraph that turns from the indicators to other business.</summary>
     public Regex MovesOn { get; }
+    /// <summary>Text ending in a comparison word: the number after it is a threshold ("对执行率低于90%的项目").</summary>
+    public Regex Threshold { get; }
     /// <summary>A cell holding one quantity: [operator] number [unit] [postfix operator].</summary>
     public Regex CellQuantity { get; }
 
@@ -52,6 +54,9 @@ internal sealed class Vocabulary
         MovesOn = lexicon.Pattern("moves_on", prefix: @"^\s*(?:", suffix: ")");
         var prefixOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is null).SelectMany(e => e.Forms));
         var postfixOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is not null).SelectMany(e => e.Forms));
+        var thresholdOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is null && e.Attribute("reached") is null
+            && e.Canonical is ">=" or "<=" or ">" or "<").SelectMany(e => e.Forms));
+        Threshold = new Regex($@"(?:{thresholdOps})\s*$", RegexOptions.CultureInvariant);
         CellQuantity = new Regex($@"^(?<op>{prefixOps})?(?<num>{Lex.ArabicNumber})(?<unit>.*?)(?<post>{postfixOps})?$", RegexOptions.CultureInvariant);
     }
 

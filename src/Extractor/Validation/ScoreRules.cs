@@ -10,7 +10,10 @@ public sealed class ExecutionScoreRule : IRule
     public IEnumerable<Discrepancy> Check(Report r)
     {
         if (R.F(r, Keys.ExecutionScore) is not { } score || R.F(r, Keys.ExecutionRate) is not { } rate) yield break;
-        var weight = R.F(r, Keys.ExecutionWeight)?.Value ?? 10m;
+        var stated = R.F(r, Keys.ExecutionWeight)?.Value;
+        // A score above the default weight says the report gave another weight, one that was not read.
+        if (stated is null && score.Value > 10m) yield break;
+        var weight = stated ?? 10m;
         var d = Validation.Check.DecimalsOf(score);
         decimal Points(decimal pct) => weight * Math.Min(100m, Math.Max(0, pct)) / 100m;
         var expected = Validation.Check.Round(Points(rate.Value), d);

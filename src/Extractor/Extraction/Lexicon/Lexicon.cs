@@ -72,7 +72,8 @@ public sealed class Lexicon
     public string Numerals => _numerals ??= string.Concat(Forms("numeral").Select(f => Regex.Escape(f)));
     private string? _numerals;
 
-    /// <summary>Turns a form into regex: literals escaped; … a short gap; {n} {cn} {d} {c} {q} placeholders.</summary>
+    /// <summary>Turns a form into regex: literals escaped; … a short gap; {n} {cn} {d} {c} {q} placeholders
+    /// (and {od} for an item's decimal outline number, {ds} and {oh} for a heading's).</summary>
     public string Compile(string form)
     {
         var sb = new StringBuilder();
@@ -100,11 +101,19 @@ public sealed class Lexicon
     /// <summary>Circled numbers, kept as written by the flow text (NFKC would fold them into digits).</summary>
     public const string Circled = "[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]";
 
+    private const string OutlineTitle = @"(?=\p{IsCJKUnifiedIdeographs}{2}[^\d\n,，。;；:：%]*$)";
+
     private string? Placeholder(string name) => name switch
     {
         "n" => $"(?<n>{ArabicNumber}|[{Numerals}]+)",
         "cn" => $"[{Numerals}]+",
         "d" => @"\d{1,3}(?![\d.,]\d)",
+        // An item's decimal outline number: "3.1.1", or "2.3" before a space (not "64.01%").
+        "od" => @"(?<![\d.])(?:\d{1,2}(?:\.\d{1,2}){2,3}(?![\d.%])|\d{1,2}\.\d{1,2}(?=[ \t\u3000]+\p{IsCJKUnifiedIdeographs}))",
+        // A heading's outline number, bare before a space ("1 部门基本情况") or decimal ("2.3.1 基本支出"), when a
+        // title without digits or clause punctuation follows (not "12 万元，执行率").
+        "ds" => @"\d{1,2}[ \t\u3000]+" + OutlineTitle,
+        "oh" => @"\d{1,2}(?:\.\d{1,2}){1,3}[ \t\u3000]*" + OutlineTitle,
         "c" => Circled,
         "q" => "[\"“”'‘’「」『』]?",
         "y" => $@"(?<y>\d{{4}}|[{Numerals}]{{4}})",

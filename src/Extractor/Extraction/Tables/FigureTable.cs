@@ -19,6 +19,8 @@ internal sealed class FigureTable : ITableKind
         var labelColumns = LabelColumns(v, view, headerRows);
         var header = string.Join("|", Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)));
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
+        var fiscalYear = ReportHeader.Read(place.Context).FiscalYear;
+        if (aboutExecution) HeaderWeight(view, headerRows, place, found);
         Tag? rowMeasure = null;
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
@@ -32,6 +34,8 @@ internal sealed class FigureTable : ITableKind
                 if (!view.IsNumber(r, c) || !view.IsOrigin(r, c)) continue;
                 if (Values.ReadCell(view.Cell(r, c), v) is not { } q) continue;
                 var columnLabel = view.ColumnLabel(c, headerRows);
+                // "2022年度 | 2023年度": a column or row of another year than the report's holds that year's figures.
+                if (OtherYear(columnLabel, fiscalYear) || OtherYear(rowLabel, fiscalYear)) continue;
                 var inline = InlineLabel(view, r, c, labelColumns);
                 var rLabel = inline ?? rowLabel;
                 var cLabel = inline is null ? columnLabel : "";
@@ -53,6 +57,28 @@ internal sealed class FigureTable : ITableKind
             }
         }
     }
+
+    // "预算执行情况（万元）（20分）", "得分（20分×执行率）": a header of a table about the execution rate
+    // stating points gives the execution weight.
+    private static void HeaderWeight(TableView view, int headerRows, TablePlace place, Candidates found)
+    {
+        var units = Vocabulary.Alternation(place.Vocabulary.Lexicon.Forms("unit", "score"));
+        var points = new System.Text.RegularExpressions.Regex($@"[(（]\s*(?<n>\d{{1,3}}(?:\.\d+)?)\s*(?:{units})\s*(?:[)）]|[×xX*])");
+        for (var r = 0; r < headerRows; r++)
+            for (var c = 0; c < view.Columns; c++)
+                if (view.IsOrigin(r, c) && points.Match(FlowText.Normalize(view.Cell(r, c))) is { Success: true } m)
+                {
+                    var value = decimal.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    found.Figures.Add(place.Figure(view, r, c, Keys.ExecutionWeight, value, place.Vocabulary.ScoreUnit, view.Cell(r, c), 0));
+                    return;
+                }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex YearLabel = new(@"(?<!\d)((?:19|20)\d\d)(?=年度|年(?![\d一二三四五六七八九十]{1,2}月))");
+
+    private static bool OtherYear(string label, int? fiscalYear) =>
+        fiscalYear is { } year && YearLabel.Matches(label).Select(m => int.Parse(m.Groups[1].Value)).ToList() is { Count: > 0 } years
+        && !years.Contains(year);
 
     private static bool NamesSubject(Vocabulary v, string label) => ProseFigures.Labels(v, label).Any(t => t.Facet == "subject");
 
@@ -106,7 +132,9 @@ internal sealed class FigureTable : ITableKind
             ? rowMeasure : colMeasure ?? rowMeasure;
         if (measure is null && inherited is not null && rowTags.Any(t => t.Facet == "subject" && t.Canonical != "whole")) measure = inherited;
         if (measure is null || measure.Canonical == "none") return null;
-        var subjects = new[] { SubjectOf(rowTags, measure), SubjectOf(colTags, measure) }.OfType<Tag>().ToList();
+        var subjects = new[] { SubjectOf(rowTags, measure, rowLabel), SubjectOf(colTags, measure, columnLabel) }.OfType<Tag>().ToList();
+        // "基本支出" × "财政拨款": a row and a column naming two different parts cross in a cell no key holds.
+        if (subjects.Where(s => s.Canonical != "whole").Select(s => s.Canonical).Distinct().Count() > 1) return null;
         // A part with no key of its own (上年结转, 工资福利支出) is not the whole.
         if (subjects.Count == 0 && rowTags.Concat(colTags).Any(t => t.Facet == "subject" && t.Canonical == "part")) return null;
         var subject = subjects.FirstOrDefault(s => s.Canonical != "whole")?.Canonical
@@ -141,13 +169,15 @@ internal sealed class FigureTable : ITableKind
     private static Tag? Last(IReadOnlyList<Tag> tags, string facet) => tags.Where(t => t.Facet == facet).MaxBy(t => t.End);
 
     // The subject a label names for its measure: before it, or inside it; when the label has no measure, any.
-    private static Tag? SubjectOf(IReadOnlyList<Tag> tags, Tag measure)
+    private static Tag? SubjectOf(IReadOnlyList<Tag> tags, Tag measure, string label)
     {
         var subjects = tags.Where(t => t.Facet == "subject" && t.Canonical != "part").ToList();
         if (tags.Contains(measure))
-            // "基本支出决算数": the subject may share characters with the measure that follows it ("支出决算数").
+            // "基本支出决算数": the subject may share characters with the measure that follows it ("支出决算数");
+            // "全年预算数|财政拨款": a header row under the measure's names its part.
             return subjects.Where(t => t.Start < measure.Start).MaxBy(t => t.End)
-                ?? subjects.FirstOrDefault(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical != "whole");
+                ?? subjects.FirstOrDefault(t => t.Start >= measure.Start && t.End <= measure.End && t.Canonical != "whole")
+                ?? subjects.FirstOrDefault(t => label.IndexOf('|', measure.End) is var bar && bar >= 0 && t.Start > bar);
         return tags.Any(t => t.Facet == "subject" && t.Canonical == "part") ? null : subjects.MaxBy(t => t.End);
     }
 }

@@ -42,6 +42,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 var label = view.Cell(r, c);
                 // A header cell spanning from the left names its first column only; one spanning down is read once.
                 if (label.Length == 0 || view.SpannedFromLeft(r, c) || (r < headerRows - 1 && label == view.Cell(r + 1, c))) continue;
+                // "上年实际" beside "本年实际": last year's column plays no role this year.
+                if (v.Lexicon.Matcher("prior_year").Tags(label).Count > 0) break;
                 if (SharedRoles(matcher, label) is { } shared)
                 {
                     for (var i = 0; i < shared.Count; i++)
@@ -103,14 +105,22 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 continue;
             }
             var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
-            if (group.Count == 0 && _section is not null) group = [_section];
+            if (_section is not null && !group.Contains(_section)) group.Insert(0, _section);
             // A table under a heading naming a group ("（一）产出指标") holds that group's indicators.
             _headingGroup ??= HeadingGroup(place) ?? "";
             if (_headingGroup.Length > 0 && !group.Contains(_headingGroup)) group.Insert(0, _headingGroup);
             // A group cell cut by a page break is empty on the new page: the group goes on.
             for (var i = 0; i < group.Count && _lastGroup is not null && i < _lastGroup.Count; i++)
                 if (group[i].Length == 0) group[i] = _lastGroup[i];
-            if (name.Length == 0 || (group.Count > 0 && group.Contains(name)) || v.Lexicon.Matcher("role").IsWhole(name, out _))
+            // "1 | 产出指标 | < | <…": a row naming only a group heads the rows below it.
+            if (name.Length > 0 && !view.HasNumber(r) && group.Contains(name) && v.Lexicon.Matcher("group_word").IsWhole(name, out _))
+            {
+                _section = name;
+                continue;
+            }
+            // A row named by a group word ("产出指标 | 50 | 48.5") totals its group: no indicator.
+            if (name.Length == 0 || (group.Count > 0 && group.Contains(name)) || v.Lexicon.Matcher("role").IsWhole(name, out _)
+                || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, name), out _))
             {
                 Unread(view, r, place, found, used);
                 continue;
@@ -211,7 +221,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         if (heading is null) return null;
         var text = flow.LineAt(heading.Value).Trim();
         if (v.HeadingStart.Match(text) is { Success: true, Index: 0 } marker) text = text[marker.Length..].Trim();
-        return v.Lexicon.Matcher("group_word").IsWhole(text, out _) ? CleanGroup(v, text) : null;
+        text = CleanGroup(v, text);
+        return v.Lexicon.Matcher("group_word").IsWhole(text, out _) ? text : null;
     }
 
     private static string? TotalOf(Vocabulary v, string cell) => TableReader.TotalOf(v, cell);
@@ -231,11 +242,14 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
     private static string? NonEmpty(Vocabulary v, string s) =>
         s.Length == 0 || v.Lexicon.Forms("empty").Contains(s) ? null : s;
 
-    // "产出指标(50分)" → "产出指标": a group's points are not its name.
+    // "产出指标(50分)" → "产出指标", "一、残疾人康复救助" → "残疾人康复救助": a group's points and its
+    // outline number are not its name.
     private static string CleanGroup(Vocabulary v, string cell)
     {
         var score = Vocabulary.Alternation(v.Lexicon.Forms("unit", "score"));
-        return Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
+        cell = Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
+        var marker = v.HeadingStart.Match(FlowText.Normalize(cell));
+        return marker.Success && marker.Length < cell.Length ? cell[marker.Length..].Trim() : cell;
     }
 
     private static void AddScore(Candidates found, TablePlace place, TableView view, int r, string key, string text, HashSet<int> used, int column)

@@ -58,11 +58,18 @@ internal sealed class TableReader : IRecogniser
     // the last row's texts ("生态护林员补助" / "发放及时率"). It is joined to that row.
     private static (TableView Before, TableView After) JoinCutRow(TableView before, TableView after)
     {
-        if (after.Grid.Length == 0 || before.Grid.Length == 0 || after.HasNumber(0) || after.Grid[0].Distinct().Count() == 1) return (before, after);
+        // A row spanned across the table, or all but its number ("1 | 产出指标 | < | <…"), heads the rows below instead.
+        // A number opening a cell is data; one after words is a wrapped remark's ("调整至2024年").
+        bool Data(int c) => after.IsNumber(0, c) && !Regex.IsMatch(after.Cell(0, c), @"^\p{IsCJKUnifiedIdeographs}");
+        if (after.Grid.Length == 0 || before.Grid.Length == 0 || Enumerable.Range(1, Math.Max(0, after.Columns - 1)).Any(Data)
+            || after.Grid[0].Distinct().Count() == 1
+            || after.Columns > 2 && after.Grid[0][1].Length > 0 && after.Grid[0][1..].Distinct().Count() == 1) return (before, after);
         var last = before.Grid[^1];
         var cut = after.Grid[0];
         var texts = Enumerable.Range(0, after.Columns).Where(c => cut[c].Length > 0).ToList();
-        if (texts.Count == 0 || texts.Any(c => last[c].Length == 0 || before.IsNumber(before.Grid.Length - 1, c))) return (before, after);
+        // Only the rest of the row's texts: a year in a wrapped remark ("调整至2024年") is text, a number under a number is data.
+        if (texts.Count == 0 || texts.Count >= last.Count(t => t.Length > 0)
+            || texts.Any(c => last[c].Length == 0 || before.IsNumber(before.Grid.Length - 1, c))) return (before, after);
         return (before.WithLastRow(last.Select((t, c) => t + cut[c]).ToArray()), after.Slice(1, after.Grid.Length));
     }
 
@@ -122,6 +129,9 @@ internal sealed class TableReader : IRecogniser
         {
             // One cell across the whole table below the header is a section of the rows ("预算执行"), not a header.
             if (r > 0 && view.Columns > 2 && view.Grid[r].All(c => c.Length > 0) && view.Grid[r].Distinct().Count() == 1) return r;
+            // Nor is a numbered one ("1 | 产出指标 | < | <…") naming a group of the rows below.
+            if (r > 0 && view.Columns > 2 && view.Grid[r][1..].All(c => c == view.Grid[r][1]) && view.Grid[r][1].Length > 0
+                && v.Lexicon.Matcher("group_word").IsWhole(view.Grid[r][1], out _)) return r;
             for (var c = 1; c < view.Columns; c++)
                 if (view.IsNumber(r, c) && !IsHeaderNumber(view.Cell(r, c))) return r;
         }
