@@ -22,6 +22,9 @@ internal sealed class FigureTable : ITableKind
         var fiscalYear = ReportHeader.Read(place.Context).FiscalYear;
         if (aboutExecution) HeaderWeight(view, headerRows, place, found);
         Tag? rowMeasure = null;
+        // Beside a 合计 row, a row naming nothing the lexicon knows ("城乡社区支出") is one part of that total.
+        var totalRow = Enumerable.Range(headerRows, Math.Max(0, view.Grid.Length - headerRows))
+            .Any(r => TableReader.TotalOf(v, view.RowLabel(r, labelColumns)) == "total");
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
@@ -39,7 +42,8 @@ internal sealed class FigureTable : ITableKind
                 var inline = InlineLabel(view, r, c, labelColumns);
                 var rLabel = inline ?? rowLabel;
                 var cLabel = inline is null ? columnLabel : "";
-                var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null);
+                var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
+                    partOfTotal: totalRow && inline is null && rowLabel.Length > 0);
                 // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
                 // subject of the label before it in the row.
                 if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
@@ -112,7 +116,8 @@ internal sealed class FigureTable : ITableKind
         return null;
     }
 
-    private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution, Tag? inherited)
+    private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution, Tag? inherited,
+        bool partOfTotal = false)
     {
         var v = place.Vocabulary;
         var rowTags = ProseFigures.Labels(v, rowLabel);
@@ -140,7 +145,7 @@ internal sealed class FigureTable : ITableKind
         var subject = subjects.FirstOrDefault(s => s.Canonical != "whole")?.Canonical
             ?? subjects.FirstOrDefault()?.Canonical
             ?? (IsTotal(rowLabel) || IsTotal(columnLabel) ? "whole" : null)
-            ?? (rowTags.Any(t => t.Facet == "breakdown") ? null : v.DefaultSubject(place.Section));
+            ?? (rowTags.Any(t => t.Facet == "breakdown") || partOfTotal && !rowTags.Any(t => t.Facet == "measure" && t.Entry.Attribute("weak") is null) ? null : v.DefaultSubject(place.Section));
         if (subject is null) return null;
         var key = v.Keys.Key(subject, measure.Canonical, place.Section);
         if (key is null) return null;
