@@ -9,7 +9,13 @@ internal interface IRecogniser
 }
 
 /// <summary>What every recogniser sees: the flow text, the vocabulary, and the unit the prose writes money in.</summary>
-internal sealed record ExtractionContext(FlowText Flow, Vocabulary Vocabulary, string ProseMoneyUnit);
+internal sealed record ExtractionContext(FlowText Flow, Vocabulary Vocabulary, string ProseMoneyUnit)
+{
+    private ReportInfo? _info;
+
+    /// <summary>Unit, fiscal year and date of the report, read once (tables need the year, the resolver all).</summary>
+    public ReportInfo Info => _info ??= ReportHeader.Read(this);
+}
 
 /// <summary>A span of the flow text.</summary>
 internal readonly record struct Span(int Start, int Length)

@@ -34,7 +34,7 @@ public static class ReportExtractor
         var cx = new ExtractionContext(flow, vocabulary, ProseMoneyUnit(vocabulary, flow.Text));
         var found = new Candidates();
         foreach (var recogniser in Recognisers) recogniser.Recognise(cx, found);
-        return Resolver.Resolve(cx, ReportHeader.Read(cx), found);
+        return Resolver.Resolve(cx, cx.Info, found);
     }
 
     // A report of the genre speaks of performance and self-evaluation, and names budget measures and

@@ -19,7 +19,7 @@ internal sealed class FigureTable : ITableKind
         var labelColumns = LabelColumns(v, view, headerRows);
         var header = string.Join("|", Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)));
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
-        var fiscalYear = ReportHeader.Read(place.Context).FiscalYear;
+        var fiscalYear = place.Context.Info.FiscalYear;
         if (aboutExecution) HeaderWeight(view, headerRows, place, found);
         Tag? rowMeasure = null;
         // Beside a 合计 row, a row naming nothing the lexicon knows ("城乡社区支出") is one part of that total.

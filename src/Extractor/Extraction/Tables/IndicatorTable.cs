@@ -248,8 +248,10 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
     {
         var score = Vocabulary.Alternation(v.Lexicon.Forms("unit", "score"));
         cell = Regex.Replace(cell, $@"[(（]\s*\d+(?:\.\d+)?\s*(?:{score})?\s*[)）]$", "").Trim();
-        var marker = v.HeadingStart.Match(FlowText.Normalize(cell));
-        return marker.Success && marker.Length < cell.Length ? cell[marker.Length..].Trim() : cell;
+        // The marker is found in the normalised cell; its length holds in the cell only when normalising kept it.
+        var normal = FlowText.Normalize(cell);
+        var marker = v.HeadingStart.Match(normal);
+        return marker.Success && marker.Length < cell.Length && normal.Length == cell.Length ? cell[marker.Length..].Trim() : cell;
     }
 
     private static void AddScore(Candidates found, TablePlace place, TableView view, int r, string key, string text, HashSet<int> used, int column)
