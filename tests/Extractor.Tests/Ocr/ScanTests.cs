@@ -22,13 +22,15 @@ public sealed class ScannedReport : IDisposable
     public Document Document => Result.Document!;
     public TimeSpan Elapsed { get; }
     public ProcessedFile WarmUp { get; }
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
     public ScannedReport()
     {
-        // Five seconds for the file: its OCR takes longer (7 s on a free core), so this passes only if the worker's page
-        // notes extend the clock. The worker first reads the text PDF with a minute to do it, so that neither its
-        // start-up nor PdfPig's first use is in the five seconds (on a machine at load 20 they took more than five).
-        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], TimeSpan.FromSeconds(5));
+        // Two seconds for the file: its OCR takes longer (4.9 s on CI's fastest machine, 7 s here), so this passes only if
+        // the worker's page notes extend the clock. The note comes before a page's OCR, so the two seconds need only cover
+        // opening the PDF. The worker first reads the text PDF with a minute to do it, so that neither its start-up nor
+        // PdfPig's first use is in the limit (on a machine at load 20 they took more than five seconds).
+        using var reader = new IsolatedReader(["dotnet", System.IO.Path.Combine(AppContext.BaseDirectory, "extractor.dll"), "worker"], Limit);
         WarmUp = Pipeline.Process(Corpus.Rendition("pdf-lo", Id), p => reader.Read(p, TimeSpan.FromMinutes(1)));
         var sw = System.Diagnostics.Stopwatch.StartNew();
         Result = Pipeline.Process(Path, reader.Read);
@@ -41,12 +43,12 @@ public sealed class ScannedReport : IDisposable
 public class ScanTests(ScannedReport scan, ITestOutputHelper output) : IClassFixture<ScannedReport>
 {
     [Fact]
-    public void The_scan_is_read_through_the_worker_beyond_its_five_second_limit()
+    public void The_scan_is_read_through_the_worker_beyond_its_time_limit()
     {
         output.WriteLine($"read and extracted in {scan.Elapsed.TotalSeconds:0.0} s");
         Assert.True(scan.WarmUp.Ok, scan.WarmUp.ErrorCode + ": " + scan.WarmUp.ErrorMessage);
         Assert.True(scan.Result.Ok, scan.Result.ErrorCode + ": " + scan.Result.ErrorMessage);
-        Assert.True(scan.Elapsed > TimeSpan.FromSeconds(5));
+        Assert.True(scan.Elapsed > ScannedReport.Limit, $"OCR took {scan.Elapsed.TotalSeconds:0.0} s, not beyond the limit: the test proves nothing");
     }
 
     [Fact]
