@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Extractor.Extraction.Lexicon;
 
 namespace Extractor.Storage;
 
@@ -14,17 +15,45 @@ public static partial class ReportIdentity
 {
     [GeneratedRegex(@"[\s\u3000]+")] private static partial Regex Spaces();
 
+    // A bracketed note after the name: "XX局(本级)", "XX馆【XX研究室】".
+    [GeneratedRegex(@"(?<=.)[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]$")] private static partial Regex TrailingNote();
 
     public static string Of(string? unitName, int? fiscalYear, string sha256) =>
         UnitKey(unitName) is { Length: > 0 } unit && fiscalYear is { } year ? $"{unit}|{year}" : $"doc:{sha256}";
 
-    /// <summary>A unit's name for comparison: NFKC, no spaces, no seal note.</summary>
+    /// <summary>
+    /// A unit's name for comparison, so that one unit's reports line up across years and renditions: NFKC, no
+    /// spaces, no seal note or bracketed note, no party prefix, full forms as their short forms, and no parent
+    /// divisions in front of the innermost one (the vocabulary is the lexicon's unitnames rows).
+    /// </summary>
     public static string UnitKey(string? unitName)
     {
         if (string.IsNullOrWhiteSpace(unitName)) return "";
+        var lexicon = Lexicon.Default;
         var n = Spaces().Replace(unitName.Normalize(NormalizationForm.FormKC), "");
-        // A seal note after the name (the lexicon's seal forms: （公章）, (盖章)…).
-        return Extraction.Lexicon.Lexicon.Default.Pattern("seal", suffix: "$").Replace(n, "");
+        n = lexicon.Pattern("seal", suffix: "$").Replace(n, "");
+        for (var before = ""; before != n;) { before = n; n = TrailingNote().Replace(n, ""); }
+        n = lexicon.Pattern("unit_prefix", prefix: "^").Replace(n, "");
+        foreach (var e in lexicon.Facet("unit_short"))
+            n = lexicon.Pattern("unit_short", e.Canonical).Replace(n, e.Canonical);
+        return WithoutParents(n, lexicon);
+    }
+
+    // Leading divisions of two or more characters and a division word ("新疆维吾尔自治区", "克拉玛依市"): all but
+    // the last are parents. A place word that only ends like a division (自然保护区) ends the run.
+    private static string WithoutParents(string name, Lexicon lexicon)
+    {
+        var division = lexicon.Pattern("division", prefix: @"^\p{IsCJKUnifiedIdeographs}{2,7}?", suffix: "");
+        var notDivision = lexicon.Pattern("not_division", suffix: "$");
+        var starts = new List<int>();
+        for (var at = 0; at < name.Length;)
+        {
+            var m = division.Match(name[at..]);
+            if (!m.Success || notDivision.IsMatch(m.Value) || at + m.Length >= name.Length) break;
+            starts.Add(at);
+            at += m.Length;
+        }
+        return starts.Count >= 2 ? name[starts[^1]..] : name;
     }
 
     /// <summary>"F" and 10 hex digits of SHA-256 over the identity, rule, fields and indicator.</summary>
