@@ -21,7 +21,7 @@ internal static class ListCommands
         var status = Cli.Status();
         var format = Cli.Format();
         var output = Cli.Out();
-        var cmd = new Command("discrepancies", "疑点清单：每个报告的每个疑点一行（xlsx 为含六个工作表的核查工作簿）")
+        var cmd = new Command("discrepancies", "疑点清单：每个报告的每个疑点一行（xlsx 为含八个工作表的核查工作簿）")
             { db, rule, unit, year, severity, status, format, output };
         cmd.SetAction(parse => Cli.Guard(() =>
         {
@@ -45,7 +45,7 @@ internal static class ListCommands
         var db = Cli.Db();
         var output = Cli.Out();
         output.Required = true;
-        var cmd = new Command("workbook", "核查工作簿（xlsx）：疑点清单、汇总、主要数据、绩效指标、项目、文件状态") { db, output };
+        var cmd = new Command("workbook", "核查工作簿（xlsx）：疑点清单、总览、汇总、主要数据、绩效指标、项目、历年对比、文件状态") { db, output };
         cmd.SetAction(parse => Cli.Guard(() =>
         {
             using var store = Store.OpenExisting(parse.GetValue(db)!);

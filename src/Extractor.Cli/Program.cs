@@ -22,6 +22,7 @@ root.Subcommands.Add(GenCorpusCommand.Create());
 root.Subcommands.Add(StoreBenchCommand.Create());
 root.Subcommands.Add(BenchCopiesCommand.Create());
 root.Subcommands.Add(UnitsCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 var parsed = root.Parse(args);
 // A mistake gets its one-line message (and a suggestion for a typo), not the whole help page.
 if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction error && args.Length > 0) { error.ShowHelp = false; error.ShowTypoCorrections = false; }

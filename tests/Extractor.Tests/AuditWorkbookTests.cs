@@ -59,7 +59,7 @@ public class AuditWorkbookTests
         using var doc = SpreadsheetDocument.Open(xlsx, false);
         var book = doc.WorkbookPart!;
         var sheets = book.Workbook.Descendants<Sheet>().ToList();
-        Assert.Equal(["疑点清单", "汇总", "主要数据", "绩效指标", "项目", "文件状态"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["疑点清单", "总览", "汇总", "主要数据", "绩效指标", "项目", "历年对比", "文件状态"], sheets.Select(s => s.Name!.Value));
         Worksheet Ws(string name) => ((WorksheetPart)book.GetPartById(sheets.Single(s => s.Name == name).Id!)).Worksheet;
 
         var list = Ws("疑点清单").Descendants<Row>().ToList();

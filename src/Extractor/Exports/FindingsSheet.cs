@@ -21,17 +21,19 @@ public static class FindingsSheet
     };
 }
 
-/// <summary>The audit workbook: 疑点清单, 汇总, 主要数据, 绩效指标, 项目, 文件状态.</summary>
+/// <summary>The audit workbook: 疑点清单, 总览, 汇总, 主要数据, 绩效指标, 项目, 历年对比, 文件状态.</summary>
 public static class AuditWorkbook
 {
     public static void Write(Store store, Stream output, FindingFilter? filter = null) =>
         Xlsx.Write(output,
         [
             new Xlsx.Sheet("疑点清单", FindingsSheet.Of(store.Findings(filter))),
+            new Xlsx.Sheet("总览", Overview.Of(store).Sheet()),
             new Xlsx.Sheet("汇总", store.Summary()),
             new Xlsx.Sheet("主要数据", store.MainFigures()),
             new Xlsx.Sheet("绩效指标", store.IndicatorRows()),
             new Xlsx.Sheet("项目", store.ProjectRows()),
+            new Xlsx.Sheet("历年对比", YearOverYear.Sheet(store)),
             new Xlsx.Sheet("文件状态", WithExplanations(store.FileStatuses())),
         ]);
 

@@ -10,7 +10,9 @@ public sealed record PlannedCopy(CopyKind Kind, string FromUnit, int FromYear, s
 /// Several units over several years, each report with a template paragraph every report carries (boilerplate),
 /// two paragraphs of its own, and in some a planned copy of another report's paragraph: verbatim with the
 /// unit name swapped, lightly edited, from another unit, or from the same unit's previous year with the year
-/// changed. Six units of each eight take part in one copy of each kind; the rest write only their own.
+/// changed. Six units of each eight take part in one copy of each kind; the rest write only their own, and
+/// write their name differently in their second and third years (a parent province and city in front, full
+/// and short forms), as units do.
 /// </summary>
 public sealed class MultiYearSet
 {
@@ -29,7 +31,7 @@ public sealed class MultiYearSet
             for (var y = firstYear; y < firstYear + years; y++)
             {
                 var r = gen.Next();
-                var report = new GeneratedReport { Unit = names[u], Year = y };
+                var report = new GeneratedReport { Unit = u % 8 >= 6 ? Written(names[u], y - firstYear) : names[u], Year = y };
                 Copy(r, report);
                 report.Analysis.AddRange([Template, text.Paragraph(names[u], y), text.Paragraph(names[u], y)]);
                 Reports.Add(report);
@@ -56,6 +58,14 @@ public sealed class MultiYearSet
 
     private static readonly string[] Places = ["青山", "白河", "东湖", "南岗", "西林", "北塔", "长宁", "永安", "金川", "玉泉"];
     private static readonly string[] Offices = ["财政局", "民政局", "司法局", "林业和草原局", "统计局", "档案馆", "文化和旅游局", "水利局"];
+
+    /// <summary>A unit's name as one year's report writes it: the same unit for <see cref="Storage.ReportIdentity.UnitKey"/>.</summary>
+    public static string Written(string name, int yearIndex) => (yearIndex % 3) switch
+    {
+        1 => "江南省江州市" + name,
+        2 => name.Replace("文化和旅游局", "文旅局").Replace("林业和草原局", "林业和草原局（本级）"),
+        _ => name,
+    };
 
     public static string UnitName(int n) => $"{Places[n % Places.Length]}县{Offices[n / Places.Length % Offices.Length]}" + (n >= Places.Length * Offices.Length ? $"第{n / (Places.Length * Offices.Length) + 1}分局" : "");
 

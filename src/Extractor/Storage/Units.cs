@@ -2,7 +2,7 @@ using Dapper;
 
 namespace Extractor.Storage;
 
-/// <summary>One unit as the store knows it: its name key, the names its reports wrote, and its years with their files.</summary>
+/// <summary>One unit as the store knows it: its name key, the names its files wrote (most written first), and its years with their files.</summary>
 public sealed record StoredUnit(string Key, IReadOnlyList<string> Names, IReadOnlyList<(int Year, IReadOnlyList<string> Files)> Years);
 
 /// <summary>
@@ -22,7 +22,8 @@ public sealed partial class Store
                 """).ToList();
             return rows.GroupBy(r => r.Identity[..r.Identity.LastIndexOf('|')], StringComparer.Ordinal)
                 .Select(u => new StoredUnit(u.Key,
-                    u.Select(r => r.Unit ?? "").Where(n => n.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList(),
+                    u.Select(r => r.Unit ?? "").Where(n => n.Length > 0).GroupBy(n => n)
+                        .OrderByDescending(n => n.Count()).ThenBy(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal).Select(n => n.Key).ToList(),
                     u.GroupBy(r => (int)r.Year).OrderBy(y => y.Key)
                         .Select(y => (y.Key, (IReadOnlyList<string>)y.Select(r => r.Path).ToList())).ToList()))
                 .OrderBy(u => u.Key, StringComparer.Ordinal).ToList();

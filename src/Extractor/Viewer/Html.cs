@@ -19,7 +19,7 @@ internal static class Html
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>{E(title)} · Extractor 疑点核查</title>
         <style>{Css}</style></head>
-        <body><header><a href="/">疑点清单</a></header><main>
+        <body><header><a href="/">疑点清单</a> <a href="/overview">总览</a></header><main>
         <h1>{E(title)}</h1>
         {body}
         </main></body></html>
@@ -29,7 +29,8 @@ internal static class Html
 
     private const string Css = """
         body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 0; color: #222; }
-        header { background: #2b4a6f; padding: .5em 1em; } header a { color: #fff; text-decoration: none; font-weight: bold; }
+        header { background: #2b4a6f; padding: .5em 1em; } header a { color: #fff; text-decoration: none; font-weight: bold; margin-right: 1.5em; }
+        svg.chart text { font-size: 13px; fill: #222; } svg.chart a text { fill: #1a4d8f; text-decoration: underline; }
         main { padding: 1em 2em; max-width: 1100px; }
         table { border-collapse: collapse; margin: .5em 0 1em; } th, td { border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; }
         th { background: #f0f3f7; text-align: left; }

@@ -76,6 +76,8 @@ public static class ViewerApp
     {
         app.MapGet("/", (HttpContext http) => Html(ListPage.Render(store, http.Request.Query)));
 
+        app.MapGet("/overview", () => Html(OverviewPage.Render(store)));
+
         app.MapGet("/finding/{id}", (string id, HttpContext http, IAntiforgery antiforgery) =>
         {
             if (store.FindingDetail(id) is not { } detail) return NotFound($"没有编号为 {id} 的疑点");
