@@ -107,6 +107,41 @@ public class TableTests
     }
 
     [Fact]
+    public void A_spanned_row_naming_a_group_heads_the_rows_below_in_a_table_with_group_columns()
+    {
+        var r = Extract("三、绩效指标完成情况\n" + """
+            | 二级指标 | 三级指标 | 全年目标值 | 全年实际值 | 权重 | 自评得分 |
+            |---|---|---|---|---|---|
+            | 一、预算执行（10分） | < | < | < | < | < |
+            | 预算执行率 | < | 100% | 96.71% | 10 | 9.67 |
+            | 二、产出指标（45分） | < | < | < | < | < |
+            | 数量指标 | 门急诊诊疗人次 | ≥18万人次 | 19.2万人次 | 8 | 8 |
+            | 三、效益指标（28分） | < | < | < | < | < |
+            | 社会效益指标 | 县域内就诊率 | ≥90% | 91.2% | 8 | 8 |
+            """);
+        Assert.Equal(2, r.Indicators.Count);
+        Assert.Equal(["产出指标", "数量指标"], r.Indicators[0].Group!);
+        Assert.Equal(["效益指标", "社会效益指标"], r.Indicators[1].Group!);
+        Assert.Equal((96.71m, 10m, 9.67m), (r.Value(Keys.ExecutionRate), r.Value(Keys.ExecutionWeight), r.Value(Keys.ExecutionScore)));
+    }
+
+    [Fact]
+    public void A_row_naming_a_part_with_no_key_is_not_the_whole_under_a_caption_naming_the_whole()
+    {
+        var r = Extract(Section + """
+            | 某局2023年度部门整体支出绩效自评表 | < | < | < | < |
+            |---|---|---|---|---|
+            | 项目资金（万元） | 年初预算数 | 全年预算数（A） | 全年执行数（B） | 执行率（B/A） |
+            | 年度资金总额 | 486.20 | 527.70 | 512.38 | 97.10% |
+            | 其中：本年财政拨款 | 486.20 | 515.70 | 500.38 | — |
+            | 上年结转资金 | — | 12.00 | 12.00 | — |
+            """);
+        Assert.Equal((527.70m, 512.38m), (r.Value(Keys.Adjusted), r.Value(Keys.Actual)));
+        Assert.Single(r.Statements, f => f.Key == Keys.Adjusted);
+        Assert.Single(r.Statements, f => f.Key == Keys.Actual);
+    }
+
+    [Fact]
     public void An_operator_column_no_word_names_leaves_the_target_uncertain()
     {
         var r = Extract("三、绩效指标完成情况\n" + """

@@ -262,6 +262,9 @@ internal sealed class ProseFigures : IRecogniser
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
         if (aboutExecution && Has(prefix, "role", "score")) return Keys.ExecutionScore;
+        // "另设预算执行率指标10分": points right after the execution rate named as an indicator are its weight.
+        if (aboutExecution && value < 100 && prefix.LastOrDefault(t => t.Facet == "measure") is { Canonical: "execution_rate" } rate
+            && prefix.Any(t => t.Facet == "role" && t.Canonical == "name" && t.Start >= rate.End)) return Keys.ExecutionWeight;
         // "总分100分，其中预算执行10分": a bare 总分 of 100 is the scale's points, not what the unit scored.
         if (value == 100m && prefix.Any(t => t.Facet == "role" && t.Canonical == "total_score" && t.Length == 2)
             && !prefix.Any(t => t.Facet == "role" && t.Canonical == "total_score" && t.Length > 2)) return Keys.WeightTotal;

@@ -140,8 +140,8 @@ internal sealed class FigureTable : ITableKind
         var subjects = new[] { SubjectOf(rowTags, measure, rowLabel), SubjectOf(colTags, measure, columnLabel) }.OfType<Tag>().ToList();
         // "基本支出" × "财政拨款": a row and a column naming two different parts cross in a cell no key holds.
         if (subjects.Where(s => s.Canonical != "whole").Select(s => s.Canonical).Distinct().Count() > 1) return null;
-        // A part with no key of its own (上年结转, 工资福利支出) is not the whole.
-        if (subjects.Count == 0 && rowTags.Concat(colTags).Any(t => t.Facet == "subject" && t.Canonical == "part")) return null;
+        // A part with no key of its own (上年结转, 工资福利支出) is not the whole, even under a caption naming the whole.
+        if (subjects.All(s => s.Canonical == "whole") && rowTags.Concat(colTags).Any(t => t.Facet == "subject" && t.Canonical == "part")) return null;
         var subject = subjects.FirstOrDefault(s => s.Canonical != "whole")?.Canonical
             ?? subjects.FirstOrDefault()?.Canonical
             ?? (IsTotal(rowLabel) || IsTotal(columnLabel) ? "whole" : null)

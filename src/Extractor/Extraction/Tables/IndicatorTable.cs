@@ -77,9 +77,11 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
             if (IsHeaderRepeat(v, view, r)) continue;
-            // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns.
+            // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns;
+            // in one with group columns when it names a group ("二、产出指标（45分）" over 二级|三级指标 columns).
             if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
-                && !roles.Keys.Any(k => k.StartsWith("group")) && TotalOf(v, first) is null)
+                && (!roles.Keys.Any(k => k.StartsWith("group")) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _))
+                && TotalOf(v, first) is null)
             {
                 _section = CleanGroup(v, first);
                 continue;
