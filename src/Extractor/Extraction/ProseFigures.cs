@@ -95,7 +95,7 @@ internal sealed class ProseFigures : IRecogniser
             // The whole sentence tells what points are about ("预算执行指标分值10分，按预算执行比率计算得9.66分").
             var sentenceEnd = line.IndexOf('。', m.Index);
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
-            var key = Classify(v, prefix, sentence, kind, section, ctx, ref value);
+            var key = Classify(v, line, prefix, sentence, kind, section, ctx, ref value);
             if (key is null || !KindFits(key, kind)) continue;
             if (!ctx.KeysInSentence.Add(key)) continue; // a second statement in one sentence is a sub-item
             if (!ctx.LastWasPart)
@@ -154,12 +154,13 @@ internal sealed class ProseFigures : IRecogniser
 
     /// <summary>
     /// A paragraph that opens with a subject that is also a section ("基本支出全年预算…；实际支出…") is about that
-    /// subject as a section would be (after a year or a filler, before any measure).
+    /// subject as a section would be (after a year or a filler, before any measure), unless joined to another.
     /// </summary>
     private static string? ParagraphSection(Vocabulary v, List<Tag> tags, string line)
     {
         var first = tags.FirstOrDefault(t => t.Facet is "subject" or "measure");
         if (first is null || first.Facet != "subject" || first.Start > 8 || line[..first.Start].Any(c => c is ',' or '，' or ':' or '：')) return null;
+        if (JoinedToAnother(v, line, tags, first)) return null; // "基本支出和项目支出情况：…" is about neither alone
         return v.Lexicon.Facet("section").Any(e => e.Canonical == first.Canonical) ? first.Canonical : null;
     }
 
@@ -187,7 +188,7 @@ internal sealed class ProseFigures : IRecogniser
         _ => false,
     };
 
-    private static string? Classify(Vocabulary v, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
+    private static string? Classify(Vocabulary v, string line, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
         if (kind == "score") return ScoreKey(prefix, sentence, section, value);
         var measure = Strongest(prefix);
@@ -205,6 +206,8 @@ internal sealed class ProseFigures : IRecogniser
               // After a weak measure ("实际政府采购…"), the subject that follows it.
               ?? (measure.Entry.Attribute("weak") is null ? null
                   : subjects.Where(t => t.Start >= measure.End && t.Canonical is not ("whole" or "part")).OrderBy(t => t.Start).FirstOrDefault());
+        // "基本支出和项目支出情况：全年支出数…": two subjects joined name a topic, not whose figure it is.
+        if (subjectTag is not null && measure is not null && JoinedToAnother(v, line, prefix, subjectTag)) subjectTag = null;
         var subject = subjectTag?.Canonical;
         if (subjectTag?.Entry.Attribute("sentence") is not null)
         {
@@ -235,11 +238,21 @@ internal sealed class ProseFigures : IRecogniser
             ctx.SentenceSubject = null;
             subject = ctx.WholeSubject;
         }
+        // "（一）…林地养护项目因…调整，执行率为95.52%": where a section discusses particular cases (存在问题), a figure
+        // naming no subject after a clause that named a project is that project's, not the unit's.
+        if (subject is null && ctx.SentenceSubject is null && v.NeedsSubject(section) && prefix.Count > 0
+            && sentence.Any(t => t.Facet == "subject" && t.Canonical == "project" && t.End <= prefix.Min(p => p.Start))) return null;
         subject ??= ctx.SentenceSubject ?? v.DefaultSubject(section);
         ctx.Subject = subject;
         if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;
         return v.Keys.Key(subject, measure.Canonical, section);
     }
+
+    private static bool JoinedToAnother(Vocabulary v, string line, List<Tag> prefix, Tag subject) =>
+        prefix.Any(t => t.Facet == "subject" && t != subject && t.Canonical is not ("whole" or "part") && t.Canonical != subject.Canonical
+            && (t.End <= subject.Start ? Joins(v, line[t.End..subject.Start]) : subject.End <= t.Start && Joins(v, line[subject.End..t.Start])));
+
+    private static bool Joins(Vocabulary v, string between) => v.Lexicon.Matcher("subject_join").IsWhole(between, out _);
 
     // "残疾人托养服务项目执行率为90.73%": a name no lexicon word covers, right before the bare word 项目,
     // makes the clause about one project, not the unit's projects as a whole.

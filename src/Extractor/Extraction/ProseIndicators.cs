@@ -189,6 +189,8 @@ internal sealed class ProseIndicators : IRecogniser
         if (name.Length < 2) return null;
         // "（一）产出指标。…": a group of indicators is none itself.
         if (v.Lexicon.Matcher("group_word").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
+        // "绩效指标分值90分，…": a sentence about the indicators as a whole names none of them.
+        if (v.Lexicon.Matcher("role").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
 
         var tags = v.IndicatorLabels.Tags(body);
         // Labels inside the indicator's own name ("本次评价项目支出预算执行率100%") name nothing.

@@ -77,12 +77,20 @@ internal sealed class Vocabulary
     public string? SectionOf(string heading)
     {
         var tags = Sections.Tags(heading);
-        return Lexicon.Facet("section").Select(e => e.Canonical).Distinct().FirstOrDefault(c => tags.Any(t => t.Canonical == c));
+        var named = Lexicon.Facet("section").Where(e => tags.Any(t => t.Canonical == e.Canonical)).ToList();
+        // "基本支出和项目支出情况": a heading naming two subjects' sections is about neither alone.
+        if (named.Where(e => e.Attribute("subject") is not null).Select(e => e.Canonical).Distinct().Count() > 1)
+            named = named.Where(e => e.Attribute("subject") is null).ToList();
+        return named.Select(e => e.Canonical).FirstOrDefault();
     }
 
     /// <summary>Whose money a figure is when nothing names it: the section's subject, else the whole.</summary>
     public string DefaultSubject(string section) =>
         Lexicon.Facet("section").FirstOrDefault(e => e.Canonical == section)?.Attribute("subject") ?? "whole";
+
+    /// <summary>Whether a figure of this section must name its subject in its sentence (the section's <c>named</c> attribute).</summary>
+    public bool NeedsSubject(string section) =>
+        Lexicon.Facet("section").Any(e => e.Canonical == section && e.Attribute("named") is not null);
 
     /// <summary>The operator a word names ("≥", "不低于", "正向"), or null.</summary>
     public LexiconEntry? Operator(string word) =>
