@@ -14,7 +14,8 @@ internal static class ExtractCommand
         var json = new Option<bool>("--json") { Description = "按约定格式输出 JSON" };
         var lexicon = LexiconOption.Create();
         var ocr = OcrOption.Create();
-        var cmd = new Command("extract", "提取一份报告的数据、绩效指标、项目和疑点") { file, json, lexicon, ocr };
+        var timeout = IsolatedReading.Timeout();
+        var cmd = new Command("extract", "提取一份报告的数据、绩效指标、项目和疑点") { file, json, lexicon, ocr, timeout };
         cmd.SetAction(parse =>
         {
             if (LexiconOption.Options(parse.GetValue(lexicon), out var error) is not { } options)
@@ -22,7 +23,8 @@ internal static class ExtractCommand
                 Console.Error.WriteLine(error);
                 return 2;
             }
-            var result = Pipeline.Run(parse.GetValue(file)!.FullName, options, OcrOption.Limits(parse.GetValue(ocr)));
+            using var reader = IsolatedReading.Reader(parse.GetValue(ocr), parse.GetValue(timeout));
+            var result = Pipeline.Process(parse.GetValue(file)!.FullName, reader.Read, options).Json;
             if (parse.GetValue(json)) Console.Out.WriteLine(result.ToJsonString(ReportJson.Options));
             else Summary.Print(result);
             return result["status"]!.GetValue<string>() == "ok" ? 0 : 2;

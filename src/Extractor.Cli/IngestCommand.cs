@@ -22,7 +22,7 @@ internal static class IngestCommand
         var db = Cli.Db();
         var jobs = Cli.Int("--jobs", "并行处理的文件数", Environment.ProcessorCount, 1, 64);
         var force = new Option<bool>("--force") { Description = "重新导入内容未变的文件" };
-        var timeout = Cli.Int("--timeout", "读取一个文件的时限（秒）", 30, 1, 3600);
+        var timeout = IsolatedReading.Timeout();
         var lexicon = LexiconOption.Create();
         var ocr = OcrOption.Create();
         var cmd = new Command("ingest", "导入报告到数据库（按内容去重，可重复运行）") { paths, db, jobs, force, timeout, lexicon, ocr };
@@ -35,7 +35,7 @@ internal static class IngestCommand
             var files = given.SelectMany(Expand).Distinct().ToList();
             if (files.Count == 0) throw new UsageException($"在 {string.Join("，", given)} 中没有找到 .pdf、.docx 或 .txt 文件");
             using var store = Store.Open(parse.GetValue(db)!);
-            string[] worker = [.. Isolation.IsolatedReader.SelfCommand(), "--ocr", parse.GetValue(ocr)!];
+            var worker = IsolatedReading.Worker(parse.GetValue(ocr));
             var tally = await Run(store, files, options, worker, parse.GetValue(jobs), parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), ct);
             tally.Print(files.Count);
             // Every file failed: their rows are stored, but a script must not take the run for a success.

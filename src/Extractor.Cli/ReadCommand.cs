@@ -20,13 +20,15 @@ internal static class ReadCommand
         var file = new Argument<FileInfo>("file") { Description = "一份 .pdf、.docx 或 .txt 报告" }.AcceptExistingOnly();
         var json = new Option<bool>("--json") { Description = "输出带位置的文档模型（JSON）" };
         var ocr = OcrOption.Create();
-        var cmd = new Command("read", "按阅读顺序输出文档文字（表格一行一行，单元格以制表符分隔）") { file, json, ocr };
+        var timeout = IsolatedReading.Timeout();
+        var cmd = new Command("read", "按阅读顺序输出文档文字（表格一行一行，单元格以制表符分隔）") { file, json, ocr, timeout };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
             try
             {
-                var doc = DocumentLoader.Read(path, OcrOption.Limits(parse.GetValue(ocr)));
+                using var reader = IsolatedReading.Reader(parse.GetValue(ocr), parse.GetValue(timeout));
+                var doc = reader.Read(path);
                 Console.Out.Write(parse.GetValue(json) ? ToJson(doc) : DocumentText.Render(doc));
                 return 0;
             }

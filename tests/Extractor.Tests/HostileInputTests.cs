@@ -87,6 +87,37 @@ public class HostileInputTests(ITestOutputHelper output)
         Assert.Equal(ErrorCodes.Encrypted, Assert.Throws<ReadException>(() => reader.Read(Corpus.Fixture("encrypted-user.pdf"))).Code);
     }
 
+    /// <summary>
+    /// A 4 MB PDF of two million "q" operators: PdfPig keeps a graphics state per q (890 MB in-process). The worker's
+    /// heap cap stops it (451 MB peak RSS measured through `extract`) and the file gets too_large; the worker lives on.
+    /// </summary>
+    [Fact]
+    public void Two_million_save_states_end_as_too_large_under_the_workers_cap()
+    {
+        var content = string.Concat(Enumerable.Repeat("q\n", 2_000_000)) + "BT /F1 12 Tf 72 720 Td (hello) Tj ET\n";
+        var body = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < body.Length; i++) { offsets.Add(pdf.Length); pdf.Append($"{i + 1} 0 obj\n{body[i]}\nendobj\n"); }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {body.Length + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) pdf.Append($"{o:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {body.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        var path = Temp("q2m.pdf", System.Text.Encoding.ASCII.GetBytes(pdf.ToString()));
+
+        using var reader = new IsolatedReader(Worker(), TimeSpan.FromSeconds(60));
+        var e = Assert.Throws<ReadException>(() => reader.Read(path));
+        Assert.Equal(ErrorCodes.TooLarge, e.Code);
+        Assert.Contains("cap", e.Message);
+        Assert.NotEmpty(reader.Read(Corpus.Rendition("pdf-lo", "101")).Blocks);
+        Assert.Equal(0, reader.Restarts);
+    }
+
     /// <summary>About 40 seconds of mutants in CI; `extractor fuzz --count 10000` runs any count.</summary>
     [Fact]
     public void Fuzzed_corpus_files_all_end_with_a_status()

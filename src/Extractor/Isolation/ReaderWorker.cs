@@ -39,9 +39,15 @@ public sealed class IsolatedReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The worker's managed-heap cap: no process may pass 500 MB, and the runtime and native buffers take about 100 MB
+    /// beside the heap (measured: README, "Memory").
+    /// </summary>
+    public const long DefaultHeapBytes = 384L << 20;
+
     /// <param name="command">how to start the worker: the program and its arguments ("worker" and its options).</param>
     /// <param name="ocrPage">the time one OCR page adds to the file's limit (the worker's own per-page OCR limit).</param>
-    public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = 1L << 30, TimeSpan? ocrPage = null)
+    public IsolatedReader(string[] command, TimeSpan timeout, long heapBytes = DefaultHeapBytes, TimeSpan? ocrPage = null)
     {
         _command = command;
         _timeout = timeout;
@@ -152,7 +158,11 @@ public sealed class IsolatedReader : IDisposable
             WorkerReply reply;
             try { reply = new WorkerReply(null, null, DocumentLoader.Read(path, limits)); }
             catch (ReadException e) { reply = new WorkerReply(e.Code, e.Message, null); }
-            catch (OutOfMemoryException) { reply = new WorkerReply(ErrorCodes.TooLarge, "reading exceeded the worker's memory limit", null); }
+            catch (OutOfMemoryException)
+            {
+                var cap = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 20;
+                reply = new WorkerReply(ErrorCodes.TooLarge, $"reading needed more memory than the worker's cap ({cap} MB)", null);
+            }
             catch (Exception e) { reply = new WorkerReply(ErrorCodes.Unreadable, $"reader failed: {e.GetType().Name}: {e.Message}", null); }
             output.WriteLine(JsonSerializer.Serialize(reply, Json));
             output.Flush();

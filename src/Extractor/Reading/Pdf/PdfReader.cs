@@ -25,7 +25,7 @@ public static class PdfReader
         {
             throw new ReadException(ErrorCodes.Encrypted, "PDF needs a password to open", e);
         }
-        catch (Exception e) when (e is not ReadException)
+        catch (Exception e) when (e is not ReadException and not OutOfMemoryException)
         {
             throw new ReadException(ErrorCodes.Unreadable, $"PDF cannot be parsed: {e.Message}", e);
         }
@@ -39,7 +39,8 @@ public static class PdfReader
             {
                 for (var n = 1; n <= pdf.NumberOfPages; n++) pages.Add(ReadPage(pdf.GetPage(n), content));
             }
-            catch (Exception e) when (e is not ReadException)
+            // Running out of memory is the file's size, not its damage: the worker reports it as too_large.
+            catch (Exception e) when (e is not ReadException and not OutOfMemoryException)
             {
                 throw new ReadException(ErrorCodes.Unreadable, $"PDF page {pages.Count + 1} cannot be read: {e.Message}", e);
             }
