@@ -142,6 +142,34 @@ public class TableTests
     }
 
     [Fact]
+    public void Columns_beside_a_total_column_that_name_nothing_known_are_its_parts()
+    {
+        var r = Extract(Section + """
+            | 项目 | 合计 | 一般公共服务支出 | 城乡社区支出 |
+            |---|---|---|---|
+            | 年初预算数 | 4,862.35 | 2,386.45 | 2,475.90 |
+            | 全年执行数 | 5,342.82 | 2,398.62 | 2,944.20 |
+            """);
+        Assert.Equal((4862.35m, 5342.82m), (r.Value(Keys.BudgetInitial), r.Value(Keys.Actual)));
+        Assert.Single(r.Statements, f => f.Key == Keys.BudgetInitial);
+        Assert.Single(r.Statements, f => f.Key == Keys.Actual);
+    }
+
+    [Fact]
+    public void A_row_naming_only_a_part_crosses_a_subject_column_in_no_key()
+    {
+        var r = Extract(Section + """
+            | 资金来源 | 全年预算数 | < | 全年执行数 | < |
+            | ^ | 基本支出 | 项目支出 | 基本支出 | 项目支出 |
+            |---|---|---|---|---|
+            | 事业收入 | 86.50 | 142.60 | 82.16 | 128.45 |
+            | 合计 | 1,554.80 | 978.85 | 1,543.88 | 916.39 |
+            """);
+        Assert.Equal((1554.80m, 978.85m), (r.Value(Keys.BasicBudget), r.Value(Keys.ProjectBudget)));
+        Assert.Single(r.Statements, f => f.Key == Keys.BasicBudget);
+    }
+
+    [Fact]
     public void An_operator_column_no_word_names_leaves_the_target_uncertain()
     {
         var r = Extract("三、绩效指标完成情况\n" + """

@@ -88,6 +88,17 @@ internal sealed class ProseFigures : IRecogniser
             if (found.Claimed(offset + m.Index, m.Length)) continue;
             if (Explains(tags, ctx.SentenceStart, clauseStart, prefix, m.Index)) continue;
             if (NamesOneProject(line, tags, prefix, clauseStart) || v.Threshold.IsMatch(line[clauseStart..m.Index])) continue;
+            // "…补助资金64.10万元和人员经费4.30万元，合计追加68.40万元，…全年预算580.70万元": a total speaks of the whole again.
+            // ("占本年支出合计的37.04%" names the total inside a label, as the share's base: not so).
+            var totalWord = v.TotalWord.Match(line, clauseStart, m.Index - clauseStart);
+            var totalClause = totalWord.Success && !prefix.Any(t => t.Facet is "measure" or "subject" && t.Start <= totalWord.Index && totalWord.Index < t.End);
+            if (totalClause)
+            {
+                ctx.SentenceSubject = null;
+                ctx.Breakdown = false;
+            }
+            // "力争2025年项目支出执行率达到95%": an aim for later is no figure of the year.
+            if (v.Intent.IsMatch(line[clauseStart..m.Index])) continue;
 
             var unit = m.Groups["unit"].Value;
             var kind = v.UnitKind(unit);
@@ -97,7 +108,11 @@ internal sealed class ProseFigures : IRecogniser
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
             var key = Classify(v, line, prefix, sentence, kind, section, ctx, ref value);
             if (key is null || !KindFits(key, kind)) continue;
-            if (!ctx.KeysInSentence.Add(key)) continue; // a second statement in one sentence is a sub-item
+            // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
+            // is the adjustment, the additions and cuts before it in the paragraph its parts.
+            var net = key == Keys.Adjustment && (totalClause || v.NetChange.IsMatch(line[clauseStart..m.Index]));
+            if (net) found.Figures.RemoveAll(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index);
+            if (!ctx.KeysInSentence.Add(key) && !net) continue; // a second statement in one sentence is a sub-item
             if (!ctx.LastWasPart)
             {
                 ctx.LastMeasure = ctx.Measure;

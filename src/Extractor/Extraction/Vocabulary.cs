@@ -34,6 +34,12 @@ internal sealed class Vocabulary
     public Regex MovesOn { get; }
     /// <summary>Text ending in a comparison word: the number after it is a threshold ("对执行率低于90%的项目").</summary>
     public Regex Threshold { get; }
+    /// <summary>A net change ("净调增"): the adjustment whose additions and cuts were stated before it.</summary>
+    public Regex NetChange { get; }
+    /// <summary>An aim for later ("力争"): the number after it is no figure of the year.</summary>
+    public Regex Intent { get; }
+    /// <summary>A word of a total (合计, 共计): in prose, the clause is about the whole again.</summary>
+    public Regex TotalWord { get; }
     /// <summary>A cell holding one quantity: [operator] number [unit] [postfix operator].</summary>
     public Regex CellQuantity { get; }
 
@@ -57,6 +63,9 @@ internal sealed class Vocabulary
         var thresholdOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is null && e.Attribute("reached") is null
             && e.Canonical is ">=" or "<=" or ">" or "<").SelectMany(e => e.Forms));
         Threshold = new Regex($@"(?:{thresholdOps})\s*$", RegexOptions.CultureInvariant);
+        NetChange = lexicon.Pattern("net_change");
+        Intent = lexicon.Pattern("intent");
+        TotalWord = lexicon.Pattern("total_row", "total");
         CellQuantity = new Regex($@"^(?<op>{prefixOps})?(?<num>{Lex.ArabicNumber})(?<unit>.*?)(?<post>{postfixOps})?$", RegexOptions.CultureInvariant);
     }
 

@@ -25,6 +25,15 @@ internal sealed class FigureTable : ITableKind
         // Beside a 合计 row, a row naming nothing the lexicon knows ("城乡社区支出") is one part of that total.
         var totalRow = Enumerable.Range(headerRows, Math.Max(0, view.Grid.Length - headerRows))
             .Any(r => TableReader.TotalOf(v, view.RowLabel(r, labelColumns)) == "total");
+        // "年中追加 | 年中压减": columns of additions and of cuts are parts of the adjustment, neither of them the whole.
+        var signs = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns))
+            .Select(c => ProseFigures.Labels(v, view.ColumnLabel(c, headerRows)))
+            .Where(tags => tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment"))
+            .SelectMany(tags => tags.Where(t => t.Facet == "sign").Select(t => t.Canonical)).Distinct().Count();
+        var splitAdjustment = signs > 1;
+        // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
+        var totalColumn = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns))
+            .Any(c => view.ColumnLabel(c, headerRows).Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
@@ -42,8 +51,11 @@ internal sealed class FigureTable : ITableKind
                 var inline = InlineLabel(view, r, c, labelColumns);
                 var rLabel = inline ?? rowLabel;
                 var cLabel = inline is null ? columnLabel : "";
+                if (splitAdjustment && inline is null && ProseFigures.Labels(v, columnLabel).Any(t => t.Facet == "sign")
+                    && ProseFigures.Labels(v, columnLabel).Any(t => t.Facet == "measure" && t.Canonical == "adjustment")) continue;
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
-                    partOfTotal: totalRow && inline is null && rowLabel.Length > 0);
+                    partOfTotal: totalRow && inline is null && rowLabel.Length > 0,
+                    columnPartOfTotal: totalColumn && inline is null && !columnLabel.Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
                 // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
                 // subject of the label before it in the row.
                 if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
@@ -117,7 +129,7 @@ internal sealed class FigureTable : ITableKind
     }
 
     private static (string Key, decimal Value, string Unit)? Key(TablePlace place, string rowLabel, string columnLabel, CellQuantity q, bool aboutExecution, Tag? inherited,
-        bool partOfTotal = false)
+        bool partOfTotal = false, bool columnPartOfTotal = false)
     {
         var v = place.Vocabulary;
         var rowTags = ProseFigures.Labels(v, rowLabel);
@@ -140,12 +152,15 @@ internal sealed class FigureTable : ITableKind
         var subjects = new[] { SubjectOf(rowTags, measure, rowLabel), SubjectOf(colTags, measure, columnLabel) }.OfType<Tag>().ToList();
         // "基本支出" × "财政拨款": a row and a column naming two different parts cross in a cell no key holds.
         if (subjects.Where(s => s.Canonical != "whole").Select(s => s.Canonical).Distinct().Count() > 1) return null;
+        // A row or column naming only a part with no key of its own (事业收入) crosses any subject in a cell no key holds.
+        if (PartOnly(rowTags) || PartOnly(colTags)) return null;
         // A part with no key of its own (上年结转, 工资福利支出) is not the whole, even under a caption naming the whole.
         if (subjects.All(s => s.Canonical == "whole") && rowTags.Concat(colTags).Any(t => t.Facet == "subject" && t.Canonical == "part")) return null;
         var subject = subjects.FirstOrDefault(s => s.Canonical != "whole")?.Canonical
             ?? subjects.FirstOrDefault()?.Canonical
             ?? (IsTotal(rowLabel) || IsTotal(columnLabel) ? "whole" : null)
-            ?? (rowTags.Any(t => t.Facet == "breakdown") || partOfTotal && !rowTags.Any(t => t.Facet == "measure" && t.Entry.Attribute("weak") is null) ? null : v.DefaultSubject(place.Section));
+            ?? (rowTags.Any(t => t.Facet == "breakdown") || partOfTotal && !rowTags.Any(t => t.Facet == "measure" && t.Entry.Attribute("weak") is null)
+                || columnPartOfTotal && !colTags.Any(t => t.Facet == "measure" && t.Entry.Attribute("weak") is null) ? null : v.DefaultSubject(place.Section));
         if (subject is null) return null;
         var key = v.Keys.Key(subject, measure.Canonical, place.Section);
         if (key is null) return null;
@@ -170,6 +185,9 @@ internal sealed class FigureTable : ITableKind
                 return null;
         }
     }
+
+    private static bool PartOnly(IReadOnlyList<Tag> tags) =>
+        tags.Any(t => t.Facet == "subject" && t.Canonical == "part") && !tags.Any(t => t.Facet == "subject" && t.Canonical != "part");
 
     private static Tag? Last(IReadOnlyList<Tag> tags, string facet) => tags.Where(t => t.Facet == facet).MaxBy(t => t.End);
 
