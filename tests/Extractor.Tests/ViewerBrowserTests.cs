@@ -103,6 +103,31 @@ public sealed class ViewerBrowserTests(ViewerFixture fx, ITestOutputHelper outpu
         Shoot(highlight, shot);
     }
 
+    [Fact]
+    public void The_overview_charts_count_what_the_list_lists_and_a_unit_bar_leads_to_its_findings()
+    {
+        _browser.Navigate().GoToUrl(fx.Url);
+        var all = _browser.FindElements(By.CssSelector("#findings tr[data-finding]")).Count;
+        _browser.FindElement(By.LinkText("总览")).Click();
+        WaitUntil(() => _browser.Url.EndsWith("/overview"));
+        int Sum(string chart) => _browser.FindElements(By.CssSelector($"svg#{chart} g.bar")).Sum(g => int.Parse(g.GetDomAttribute("data-count")!));
+        Assert.Equal(all, Sum("chart-rules"));
+        Assert.Equal(all, Sum("chart-units"));
+        using var store = fx.OpenStore();
+        var reports = store.Summary().Rows.Count(r => Convert.ToInt64(r[2]) == 1);
+        Assert.Equal(reports, Sum("chart-grades"));
+        Assert.Equal(reports, Sum("chart-rates"));
+        var bar = _browser.FindElements(By.CssSelector("svg#chart-units g.bar")).First();
+        Assert.True(bar.FindElement(By.CssSelector("rect")).Size.Width > 0);
+        Shoot(bar, "overview");
+        var (unit, count) = (bar.GetDomAttribute("data-label")!, int.Parse(bar.GetDomAttribute("data-count")!));
+        bar.FindElement(By.CssSelector("a")).Click();
+        WaitUntil(() => _browser.Url.Contains("unit="));
+        var rows = _browser.FindElements(By.CssSelector("#findings tr[data-finding]"));
+        Assert.Equal(count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(unit, r.FindElements(By.TagName("td"))[1].Text));
+    }
+
     // The list, filtered by 疑点类型 with the select box, then the finding's link.
     private void OpenFiltered(string rule, string id)
     {

@@ -165,6 +165,10 @@ internal sealed class ProseIndicators : IRecogniser
             var from = cuts[k];
             var dot = k == 0 ? text.IndexOf('。', from, cuts[k + 1] - from) : -1;
             if (dot >= 0 && dot + 1 < cuts[k + 1] && !text[from..dot].Any(char.IsAsciiDigit)) from = dot + 1;
+            // "数量方面，“全年举办临时展览”指标，…": a short lead before the first quoted name is the group's too.
+            var quote = k == 0 ? text.IndexOf('“', from, cuts[k + 1] - from) : -1;
+            if (quote > from && quote - from <= 12 && !text[from..quote].Any(char.IsAsciiDigit) && text[from..quote].TrimEnd() is [.., ',' or '，' or ':' or '：'])
+                from = quote;
             if (Read(cx, new Start(from, 0, false), cuts[k + 1], inline: true) is { } item) items.Add(item);
         }
         // One item is enough when the block's own name is a group of indicators ("（五）满意度指标。…").
@@ -186,6 +190,7 @@ internal sealed class ProseIndicators : IRecogniser
         // unless the item is one of a list whose names run into their targets.
         if (!s.Marked && !inline && (nameEnd >= body.Length || body[nameEnd] is not (':' or '：'))) return null;
         if (inline) name = StripNoise(v, name);
+        name = Unquoted(v, name);
         if (name.Length < 2) return null;
         // "（一）产出指标。…": a group of indicators is none itself.
         if (v.Lexicon.Matcher("group_word").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
@@ -263,6 +268,15 @@ internal sealed class ProseIndicators : IRecogniser
 
     // "全年开展市容环境专项整治行动" → "市容环境专项整治行动", "委托…开展城市管理群众满意度测评" → "城市管理群众满意度":
     // the words a sentence opens with, and the act it ends with, are not the name.
+    // "“文物藏品数字化采集”指标" → "文物藏品数字化采集": a quoted name, with the role word after it, is what is quoted.
+    private static string Unquoted(Vocabulary v, string name)
+    {
+        var m = Regex.Match(name, @"^[“""「『]([^”""」』]{2,40})[”""」』](.*)$");
+        if (!m.Success) return name;
+        var rest = m.Groups[2].Value.Trim();
+        return rest.Length == 0 || v.Lexicon.Matcher("role").IsWhole(rest, out _) ? m.Groups[1].Value : name;
+    }
+
     private static string StripNoise(Vocabulary v, string name)
     {
         var head = v.Lexicon.Pattern("name_noise", prefix: "^(?:", suffix: ")");

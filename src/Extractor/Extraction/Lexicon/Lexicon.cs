@@ -110,6 +110,8 @@ public sealed class Lexicon
         "d" => @"\d{1,3}(?![\d.,]\d)",
         // An item's decimal outline number: "3.1.1", or "2.3" before a space (not "64.01%").
         "od" => @"(?<![\d.])(?:\d{1,2}(?:\.\d{1,2}){2,3}(?![\d.%])|\d{1,2}\.\d{1,2}(?=[ \t\u3000]+\p{IsCJKUnifiedIdeographs}))",
+        // An item's dash outline number before a space ("1-1 进场交易项目数", "3-2 满意度"), not a range or a date.
+        "dd" => @"(?<![\d.\-])\d{1,2}-\d{1,2}(?=[ \t\u3000]+[\p{IsCJKUnifiedIdeographs}“""‘「])",
         // A heading's outline number, bare before a space ("1 部门基本情况") or decimal ("2.3.1 基本支出"), when a
         // title without digits or clause punctuation follows (not "12 万元，执行率").
         "ds" => @"\d{1,2}[ \t\u3000]+" + OutlineTitle,
