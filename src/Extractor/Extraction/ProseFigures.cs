@@ -289,7 +289,10 @@ internal sealed class ProseFigures : IRecogniser
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
-        if (aboutExecution && Has(prefix, "role", "score")) return Keys.ExecutionScore;
+        // "绩效指标部分得88分，预算执行率得9.78分": points its clause gives the indicators are not the execution's.
+        var ofIndicators = Has(prefix, "role", "name") && !Has(prefix, "measure", "execution_rate") && !Has(prefix, "role", "total_score");
+        if (aboutExecution && Has(prefix, "role", "score") && !ofIndicators) return Keys.ExecutionScore;
+        if (ofIndicators && Has(prefix, "role", "score")) return null; // the indicators' part of the total, no key
         // "另设预算执行率指标10分": points right after the execution rate named as an indicator are its weight.
         if (aboutExecution && value < 100 && prefix.LastOrDefault(t => t.Facet == "measure") is { Canonical: "execution_rate" } rate
             && prefix.Any(t => t.Facet == "role" && t.Canonical == "name" && t.Start >= rate.End)) return Keys.ExecutionWeight;
