@@ -106,7 +106,7 @@ internal sealed class ProseFigures : IRecogniser
             // The whole sentence tells what points are about ("预算执行指标分值10分，按预算执行比率计算得9.66分").
             var sentenceEnd = line.IndexOf('。', m.Index);
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
-            var key = Classify(v, line, prefix, sentence, kind, section, ctx, ref value);
+            var key = Classify(v, line, line[clauseStart..m.Index], prefix, sentence, kind, section, ctx, ref value);
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
@@ -203,9 +203,9 @@ internal sealed class ProseFigures : IRecogniser
         _ => false,
     };
 
-    private static string? Classify(Vocabulary v, string line, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
+    private static string? Classify(Vocabulary v, string line, string clause, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
-        if (kind == "score") return ScoreKey(prefix, sentence, section, value);
+        if (kind == "score") return ScoreKey(v, clause, prefix, sentence, section, value);
         var measure = Strongest(prefix);
         ctx.Measure = measure?.Canonical;
         if (measure?.Canonical == "none") { ctx.LastWasPart = false; return null; }
@@ -283,9 +283,13 @@ internal sealed class ProseFigures : IRecogniser
     }
 
     // Points: the execution score and its weight in a sentence about the execution rate, the total elsewhere.
-    private static string? ScoreKey(List<Tag> prefix, List<Tag> sentence, string section, decimal value)
+    private static string? ScoreKey(Vocabulary v, string clause, List<Tag> prefix, List<Tag> sentence, string section, decimal value)
     {
         bool Has(List<Tag> tags, string facet, string canonical) => tags.Any(t => t.Facet == facet && t.Canonical == canonical);
+        // "预算执行率得9.71分，绩效指标得89分，综合得分98.71分": a clause naming the execution rate and points is its score,
+        // whatever else the sentence totals; one naming a group of indicators (产出指标得49分) is that group's, no key.
+        if (Has(prefix, "measure", "execution_rate") && Has(prefix, "role", "score") && !Has(prefix, "role", "total_score")) return Keys.ExecutionScore;
+        if (Has(prefix, "role", "score") && !Has(prefix, "role", "total_score") && v.Lexicon.Matcher("group_word").Tags(clause).Count > 0) return null;
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
