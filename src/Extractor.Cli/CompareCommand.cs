@@ -9,15 +9,16 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var unit = new Option<string>("--unit") { Description = "单位名称（全称、简称或其中一段，见 units）", Required = true };
+        var unit = new Option<string>("--unit") { Description = "单位名称（全称、简称或其中一段，见 units；必填）" };
         var db = Cli.Db();
         var format = Cli.Format();
         var output = Cli.Out();
         var cmd = new Command("compare", "历年对比：一个单位各年度的数字和绩效指标，及较上期增减") { unit, db, format, output };
         cmd.SetAction(parse => Cli.Guard(() =>
         {
+            if (parse.GetValue(unit) is not { Length: > 0 } words) throw new UsageException("缺少 --unit：要对比的单位名称（用 extractor units 查看已导入的单位）");
             using var store = Store.OpenExisting(parse.GetValue(db)!);
-            var chosen = Choose(store.Units(), parse.GetValue(unit)!);
+            var chosen = Choose(store.Units(), words);
             ListCommands.Emit(YearOverYear.ForUnit(store, chosen.Key), parse.GetValue(format)!, parse.GetValue(output)?.FullName,
                 $"历年对比 {chosen.Names.FirstOrDefault() ?? chosen.Key}");
             return 0;

@@ -83,7 +83,9 @@ public static partial class YearOverYear
     }
 
     // The contract's order of keys (keys.tsv), keys it does not know last.
-    private static int Order(string key) => Keys.All.Select(k => k.Name).ToList().IndexOf(key) is >= 0 and var i ? i : int.MaxValue;
+    private static int Order(string key) => KeyOrder.Value.GetValueOrDefault(key, int.MaxValue);
+
+    private static readonly Lazy<Dictionary<string, int>> KeyOrder = new(() => Keys.All.Select((k, i) => (k.Name, i)).ToDictionary(x => x.Name, x => x.i));
 
     private sealed record Line(string Unit, string Category, string Item, string Measure, string UnitWord, Dictionary<int, object?> Values);
 

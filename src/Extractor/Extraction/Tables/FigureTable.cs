@@ -17,7 +17,8 @@ internal sealed class FigureTable : ITableKind
     {
         var v = place.Vocabulary;
         var labelColumns = LabelColumns(v, view, headerRows);
-        var header = string.Join("|", Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)));
+        var columns = Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)).ToArray();
+        var header = string.Join("|", columns);
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
         var fiscalYear = place.Context.Info.FiscalYear;
         if (aboutExecution) HeaderWeight(view, headerRows, place, found);
@@ -25,15 +26,14 @@ internal sealed class FigureTable : ITableKind
         // Beside a 合计 row, a row naming nothing the lexicon knows ("城乡社区支出") is one part of that total.
         var totalRow = Enumerable.Range(headerRows, Math.Max(0, view.Grid.Length - headerRows))
             .Any(r => TableReader.TotalOf(v, view.RowLabel(r, labelColumns)) == "total");
+        var valueColumns = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns)).ToList();
         // "年中追加 | 年中压减": columns of additions and of cuts are parts of the adjustment, neither of them the whole.
-        var signs = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns))
-            .Select(c => ProseFigures.Labels(v, view.ColumnLabel(c, headerRows)))
-            .Where(tags => tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment"))
-            .SelectMany(tags => tags.Where(t => t.Facet == "sign").Select(t => t.Canonical)).Distinct().Count();
-        var splitAdjustment = signs > 1;
+        var adjusting = valueColumns.ToDictionary(c => c, c => ProseFigures.Labels(v, columns[c]) is var tags
+            && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment") ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : []);
+        var splitAdjustment = adjusting.Values.SelectMany(signs => signs).Distinct().Count() > 1;
         // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
-        var totalColumn = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns))
-            .Any(c => view.ColumnLabel(c, headerRows).Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
+        var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
+        var totalColumn = totals.Values.Any(t => t);
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
@@ -45,17 +45,16 @@ internal sealed class FigureTable : ITableKind
             {
                 if (!view.IsNumber(r, c) || !view.IsOrigin(r, c)) continue;
                 if (Values.ReadCell(view.Cell(r, c), v) is not { } q) continue;
-                var columnLabel = view.ColumnLabel(c, headerRows);
+                var columnLabel = columns[c];
                 // "2022年度 | 2023年度": a column or row of another year than the report's holds that year's figures.
                 if (OtherYear(columnLabel, fiscalYear) || OtherYear(rowLabel, fiscalYear)) continue;
                 var inline = InlineLabel(view, r, c, labelColumns);
                 var rLabel = inline ?? rowLabel;
                 var cLabel = inline is null ? columnLabel : "";
-                if (splitAdjustment && inline is null && ProseFigures.Labels(v, columnLabel).Any(t => t.Facet == "sign")
-                    && ProseFigures.Labels(v, columnLabel).Any(t => t.Facet == "measure" && t.Canonical == "adjustment")) continue;
+                if (splitAdjustment && inline is null && adjusting[c].Count > 0) continue;
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
                     partOfTotal: totalRow && inline is null && rowLabel.Length > 0,
-                    columnPartOfTotal: totalColumn && inline is null && !columnLabel.Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
+                    columnPartOfTotal: totalColumn && inline is null && !totals[c]);
                 // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
                 // subject of the label before it in the row.
                 if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
