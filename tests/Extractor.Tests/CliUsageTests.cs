@@ -72,7 +72,6 @@ public class CliUsageTests
             ["compare", "--unit", "青山县财政局", "--db", "{missing}"],
             ["compare", "--unit", "青山县财政局", "--db", "{db}", "--format", "pdf"],
             ["units", "--db", "{missing}"],
-            ["extract", "{dir}/missing.pdf"],
             ["extract", Corpus.Path("txt", "105.txt"), "--timeout", "0"],
             ["read", Corpus.Path("txt", "105.txt"), "--timeout", "abc"],
             ["ingest", "{dir}/missing.pdf", "--db", "{dir}/new.db"],
