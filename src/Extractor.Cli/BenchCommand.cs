@@ -20,8 +20,9 @@ internal static class BenchCommand
         var path = new Argument<FileSystemInfo>("path") { Description = "PDF 文件或文件夹", DefaultValueFactory = _ => new DirectoryInfo("corpus") }.AcceptExistingOnly();
         var repeat = Cli.Int("--repeat", "passes over the files (the best is reported)", 3, 1, 100);
         var ocr = new Option<bool>("--ocr") { Description = "测量扫描件的 OCR：每核一个隔离的读取进程，页/分钟及每个进程（含 OCR 子进程）的内存峰值" };
-        var cmd = new Command("bench", "measure the pipeline against raw PdfPig in the same run") { path, repeat, ocr };
-        cmd.SetAction(parse =>
+        var ingest = new Option<bool>("--ingest") { Description = "测量整个导入过程（隔离的读取进程、抽取、校验、写入新的 SQLite 库），与同一次运行中的原始 PdfPig 对比；文件复制 --repeat 份" };
+        var cmd = new Command("bench", "measure the pipeline against raw PdfPig in the same run") { path, repeat, ocr, ingest };
+        cmd.SetAction(parse => Cli.Guard(() =>
         {
             var files = parse.GetValue(path) switch
             {
@@ -30,7 +31,9 @@ internal static class BenchCommand
             };
             if (parse.GetValue(ocr)) return OcrBench.Run(files);
             files = files.Where(f => !OcrBench.IsScan(f)).ToArray();
+            if (files.Length == 0) throw new UsageException("没有找到有文字层的 PDF");
             var n = parse.GetValue(repeat);
+            if (parse.GetValue(ingest)) return IngestBench.Run(files, n);
             var work = Enumerable.Range(0, n).SelectMany(_ => files).ToArray();
             Console.WriteLine($"{files.Length} PDFs × {n} on {Environment.ProcessorCount} cores");
 
@@ -66,7 +69,7 @@ internal static class BenchCommand
             Line("read+extract+validate", pipeline);
             Console.WriteLine($"ratio to reference: {(pipeline.Pages / pipeline.Seconds) / (reference.Pages / reference.Seconds):0.00}×   peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
             return 0;
-        });
+        }));
         return cmd;
     }
 }

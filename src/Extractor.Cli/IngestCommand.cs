@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Extractor.Exports;
 using Extractor.Storage;
 using Extractor.Validation;
@@ -88,37 +87,17 @@ internal static class IngestCommand
     {
         var run = store.StartRun();
         var tally = new Tally();
-        var channel = Channel.CreateBounded<ProcessedFile?>(Math.Max(2, jobs * 2));
-        // One isolated reader process per parallel job; a worker that hangs or dies is replaced.
-        var workers = new System.Collections.Concurrent.ConcurrentBag<Isolation.IsolatedReader>();
-        var producer = Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ct },
-            async (file, token) =>
-            {
-                var sha = Hash(file);
-                ProcessedFile? result = null;
-                if (forced || sha is null || !store.HasShared(sha))
-                {
-                    if (!workers.TryTake(out var reader)) reader = new Isolation.IsolatedReader(worker, limit);
-                    try { result = Pipeline.Process(file, reader.Read, options); }
-                    finally { workers.Add(reader); }
-                }
-                await channel.Writer.WriteAsync(result, token);
-            }).ContinueWith(_ => channel.Writer.Complete(), TaskScheduler.Default);
-
-        async Task Consume(Action<string> step)
+        using var pool = new WorkerPool(worker, limit);
+        Task Ingest(Action<string> step) => Ingestion.Run(store, run, files, options, pool, jobs, forced, (f, saved) =>
         {
-            await foreach (var f in channel.Reader.ReadAllAsync(ct))
-            {
-                var saved = f is not null && store.Save(f, run, forced);
-                tally.Count(f, saved);
-                step(f is null ? "未变更，跳过" : $"{(saved ? f.Ok ? "成功" : "失败：" + f.ErrorCode : "跳过")}  {Path.GetFileName(f.Path)}");
-            }
-        }
+            tally.Count(f, saved);
+            step(f is null ? "未变更，跳过" : $"{(saved ? f.Ok ? "成功" : "失败：" + f.ErrorCode : "跳过")}  {Path.GetFileName(f.Path)}");
+        }, ct);
 
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var n = 0;
-            await Consume(line => Console.WriteLine($"[{++n}/{files.Count}] {line}"));
+            await Ingest(line => Console.WriteLine($"[{++n}/{files.Count}] {line}"));
         }
         else
         {
@@ -127,11 +106,9 @@ internal static class IngestCommand
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("导入", maxValue: files.Count);
-                    await Consume(_ => task.Increment(1));
+                    await Ingest(_ => task.Increment(1));
                 });
         }
-        await producer;
-        foreach (var w in workers) w.Dispose();
         store.FinishRun(run, files.Count, tally.Ok, tally.Failed, tally.Skipped);
         return tally;
     }
@@ -142,11 +119,5 @@ internal static class IngestCommand
             return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                 .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Select(Path.GetFullPath).Order(StringComparer.Ordinal);
         return [Path.GetFullPath(path)]; // a named file is always tried, and gets a row even if it is not a report
-    }
-
-    private static string? Hash(string file)
-    {
-        try { using var s = File.OpenRead(file); return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s)); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }

@@ -89,6 +89,9 @@ public class CliUsageTests
             ["serve"],
             ["serve", "--db", "{db}", "--port", "99999"],
             ["serve", "--db", "{db}", "--port", "abc"],
+            ["bench", "{dir}", "--ingest"],
+            ["bench", "{dir}/missing.pdf", "--ingest"],
+            ["bench", "{dir}", "--ingest", "--repeat", "0"],
             ["frobnicate"],
         ];
         return cases.Select(c => new object[] { c });
@@ -111,6 +114,21 @@ public class CliUsageTests
         Assert.DoesNotMatch(@"System\.[A-Z][A-Za-z]+\.|`1\[|Nullable", output);
         Assert.False(File.Exists(missing), $"{line}: created {missing}");
         Assert.False(File.Exists(Path.Combine(dir, "extractor.db")), $"{line}: created extractor.db in the working folder");
+    }
+
+    [Fact]
+    public void Bench_ingest_stores_every_copy_and_reports_the_ratio_and_the_workers_peaks()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-bench-").FullName;
+        File.Copy(Corpus.Path("pdf-lo", "003.pdf"), Path.Combine(dir, "a.pdf"));
+        File.Copy(Corpus.Path("pdf-lo", "105.pdf"), Path.Combine(dir, "b.pdf"));
+        var (exit, output) = Run(dir, "bench", dir, "--ingest", "--repeat", "2");
+        Assert.True(exit == 0, output);
+        // Four copies of two reports: each copy is new content, so each is read and stored, none skipped.
+        Assert.Contains("2 PDFs × 2 = 4 files", output);
+        Assert.Contains("(4 reports, 0 failed)", output);
+        Assert.Matches(@"ratio to reference: \d+\.\d\d×", output);
+        Assert.Matches(@"workers \d+ MB", output);
     }
 
     [Fact]

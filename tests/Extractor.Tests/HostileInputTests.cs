@@ -114,6 +114,8 @@ public class HostileInputTests(ITestOutputHelper output)
         var e = Assert.Throws<ReadException>(() => reader.Read(path));
         Assert.Equal(ErrorCodes.TooLarge, e.Code);
         Assert.Contains("cap", e.Message);
+        // The issue's bound: no single file takes any process past 500 MB.
+        Assert.InRange(reader.PeakBytes >> 20, 1, 499);
         Assert.NotEmpty(reader.Read(Corpus.Rendition("pdf-lo", "101")).Blocks);
         Assert.Equal(0, reader.Restarts);
     }
@@ -129,6 +131,8 @@ public class HostileInputTests(ITestOutputHelper output)
         output.WriteLine($"{outcome.Total} mutants: {string.Join(", ", outcome.ByStatus)}; crashes {outcome.Crashes}; hangs {outcome.Hangs}");
         Assert.True(outcome.Total >= 30, $"only {outcome.Total} mutants ran");
         Assert.Equal((0, 0), (outcome.Crashes, outcome.Hangs));
+        output.WriteLine($"peak RSS of the workers {outcome.WorkerPeakMb} MB");
+        Assert.InRange(outcome.WorkerPeakMb, 1, 499);
     }
 
     [Fact]
@@ -150,5 +154,6 @@ public class HostileInputTests(ITestOutputHelper output)
             "SELECT path, status, error_code FROM documents").Select(r => (Path.GetFileName(r.Path), r.Status, r.Code)).Order().ToList();
         Assert.Equal([("empty.pdf", "failed", "unreadable"), ("good.pdf", "ok", null), ("good.txt", "ok", null),
                       ("locked.pdf", "failed", "encrypted"), ("old.docx", "failed", "unsupported_format")], rows);
+        Assert.InRange(reader.PeakBytes >> 20, 1, 499);
     }
 }

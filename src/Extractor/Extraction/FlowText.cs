@@ -165,12 +165,20 @@ public sealed partial class FlowText
 
     public static string Normalize(string s)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) sb.Append(NormalizeChar(c));
+        var i = 0;
+        while (i < s.Length && NormalizeChar(s[i]) is { Length: 1 } one && one[0] == s[i]) i++;
+        if (i == s.Length) return s; // the usual case: nothing to change
+        var sb = new StringBuilder(s.Length).Append(s, 0, i);
+        for (; i < s.Length; i++) sb.Append(NormalizeChar(s[i]));
         return sb.ToString();
     }
 
-    private static string NormalizeChar(char c) => c switch
+    // Each UTF-16 unit's normal form, computed once: NFKC per character was a tenth of extraction's time.
+    private static readonly string?[] NormalForms = new string?[char.MaxValue + 1];
+
+    private static string NormalizeChar(char c) => NormalForms[c] ??= NormalFormOf(c);
+
+    private static string NormalFormOf(char c) => c switch
     {
         // Circled numbers stay as written: NFKC would make "①新增" read as the number 1.
         >= '\u2460' and <= '\u2473' => c.ToString(),

@@ -46,7 +46,7 @@ public sealed class ChineseNumberReader : INumberReader
             s = s[1..];
         }
         else if (s[0] == '+') s = s[1..];
-        if (s.StartsWith("百分之"))
+        if (s.StartsWith("百分之", StringComparison.Ordinal))
         {
             if (!TryRead(s[3..], out value)) return false;
         }

@@ -52,6 +52,10 @@ internal sealed class ProseIndicators : IRecogniser
 
     // Block starts: an enumeration at a line start or after a sentence end (never a top-level heading's
     // "一、"); every other paragraph may be an unnumbered block.
+    // Kept, not written inline: a collection expression there allocated an array on every call.
+    private static readonly char[] StatementEnds = ['。', ';', '；'];
+    private static readonly char[] NameEnds = [':', '：', '\n', '。', ',', '，', ';', '；'];
+
     private static List<Start> Starts(ExtractionContext cx)
     {
         var starts = new List<Start>();
@@ -80,7 +84,7 @@ internal sealed class ProseIndicators : IRecogniser
                     starts.Add(new Start(p + lead, length, true));
                     marked = true;
                 }
-                var next = line.IndexOfAny(['。', ';', '；'], pos);
+                var next = line.IndexOfAny(StatementEnds, pos);
                 if (next < 0) break;
                 pos = next + 1;
             }
@@ -307,7 +311,7 @@ internal sealed class ProseIndicators : IRecogniser
         while (i < body.Length && (char.IsWhiteSpace(body[i]) || body[i] is ':' or '：' or '.' or '、' or ',')) i++;
         // "名称：…" — a stretch without numbers up to a colon is the whole name, whatever words it holds
         // ("主要污染物减排任务完成率：目标值…").
-        var colon = body.IndexOfAny([':', '：', '\n', '。', ',', '，', ';', '；'], i);
+        var colon = body.IndexOfAny(NameEnds, i);
         if (colon > i + 1 && body[colon] is ':' or '：' && !body[i..colon].Any(char.IsAsciiDigit) && colon - i <= 40)
         {
             var whole = body[i..colon].Trim();
@@ -323,7 +327,7 @@ internal sealed class ProseIndicators : IRecogniser
         // "该指标预期指标值…": a paragraph that refers back names no indicator of its own.
         if (v.Lexicon.Forms("pronoun").Any(name.StartsWith)) return (null, j);
         foreach (var filler in v.Lexicon.Forms("filler").OrderByDescending(f => f.Length))
-            if (name.Length > filler.Length && name.EndsWith(filler)) { name = name[..^filler.Length]; break; }
+            if (name.Length > filler.Length && name.EndsWith(filler, StringComparison.Ordinal)) { name = name[..^filler.Length]; break; }
         name = name.Trim();
         return name.Length < 2 ? (null, j) : (name, j);
     }
@@ -386,7 +390,7 @@ internal sealed class ProseIndicators : IRecogniser
     {
         var l = marker.Trim().TrimEnd('.', '．', '、', ',', '，', ':', '：', ' ');
         foreach (var filler in v.Lexicon.Forms("filler"))
-            if (l.Length > filler.Length && l.EndsWith(filler)) return l[..^filler.Length];
+            if (l.Length > filler.Length && l.EndsWith(filler, StringComparison.Ordinal)) return l[..^filler.Length];
         return l;
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ProseProjects : IRecogniser
             // The name ends at a comma, or right before the budget word when it ends with a project noun
             // ("城乡居民医疗救助区级配套项目全年预算280.00万元").
             var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:]|(?<={Alt("project_noun")}))\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
-                RegexOptions.CultureInvariant);
+                RegexOptions.CultureInvariant | RegexOptions.Compiled); // compiled: it is tried at every position of the text
             var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
                 RegexOptions.CultureInvariant);
             return Tuple.Create(line, subtotal);

@@ -48,6 +48,6 @@ internal static class Resolver
     {
         var before = FlowText.Normalize(text[Math.Max(0, m.Index - 4)..m.Index]);
         var after = FlowText.Normalize(text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 6)]);
-        return v.Lexicon.Forms("scale_before").Any(f => before.EndsWith(f)) || v.Lexicon.Forms("scale_after").Any(f => after.StartsWith(f));
+        return v.Lexicon.Forms("scale_before").Any(f => before.EndsWith(f, StringComparison.Ordinal)) || v.Lexicon.Forms("scale_after").Any(f => after.StartsWith(f, StringComparison.Ordinal));
     }
 }

@@ -28,7 +28,8 @@ internal sealed class Vocabulary
     /// <summary>A heading's start; a top-level heading's start.</summary>
     public Regex HeadingStart { get; }
     public Regex TopHeadingStart { get; }
-    /// <summary>An enumeration that may start an indicator block.</summary>
+    /// <summary>An enumeration that may start an indicator block, matched only where the search starts (\G): every
+    /// caller asks "does a marker stand here", and an unanchored search scanned the rest of the line each time.</summary>
     public Regex ItemStart { get; }
     /// <summary>A paragraph that turns from the indicators to other business.</summary>
     public Regex MovesOn { get; }
@@ -55,7 +56,7 @@ internal sealed class Vocabulary
         Value = new Regex($@"(?<num>{Lex.ArabicNumber})\s*(?!{notUnits})(?<unit>{units})", RegexOptions.CultureInvariant);
         HeadingStart = lexicon.Pattern("heading", prefix: @"^\s*(?:", suffix: ")");
         TopHeadingStart = lexicon.Pattern("heading", "top", @"^\s*(?:", ")");
-        ItemStart = new Regex(@"(?<marker>" + string.Join("|", lexicon.Forms("item").Distinct().OrderByDescending(f => f.Length).Select(lexicon.Compile)) + ")",
+        ItemStart = new Regex(@"\G(?<marker>" + string.Join("|", lexicon.Forms("item").Distinct().OrderByDescending(f => f.Length).Select(lexicon.Compile)) + ")",
             RegexOptions.CultureInvariant);
         MovesOn = lexicon.Pattern("moves_on", prefix: @"^\s*(?:", suffix: ")");
         var prefixOps = Alternation(lexicon.Facet("op").Where(e => e.Attribute("postfix") is null).SelectMany(e => e.Forms));

@@ -6,7 +6,7 @@ namespace Extractor.Isolation;
 /// an unhandled exception counts as a crash, running past the limit as a hang.</summary>
 public static class FuzzRun
 {
-    public sealed record Outcome(int Total, SortedDictionary<string, int> ByStatus, int Crashes, int Hangs, int WorkerRestarts, double Seconds, long PeakWorkingSetMb);
+    public sealed record Outcome(int Total, SortedDictionary<string, int> ByStatus, int Crashes, int Hangs, int WorkerRestarts, double Seconds, long PeakWorkingSetMb, long WorkerPeakMb);
 
     public static Outcome Run(string corpus, int count, int seed, string[] workerCommand, TimeSpan timeout, TextWriter log, TimeSpan? budget = null)
     {
@@ -46,9 +46,10 @@ public static class FuzzRun
             peak = Math.Max(peak, Process.GetCurrentProcess().PeakWorkingSet64);
             if ((n + 1) % 500 == 0) log.WriteLine($"{n + 1} mutants, {sw.Elapsed.TotalSeconds:0} s");
         }
-        var outcome = new Outcome(n, byStatus, crashes, hangs, reader.Restarts, sw.Elapsed.TotalSeconds, peak / (1024 * 1024));
+        var outcome = new Outcome(n, byStatus, crashes, hangs, reader.Restarts, sw.Elapsed.TotalSeconds, peak / (1024 * 1024), reader.PeakBytes >> 20);
         log.WriteLine($"mutants {outcome.Total} in {outcome.Seconds:0.0} s: " + string.Join(", ", byStatus.Select(p => $"{p.Key} {p.Value}")) +
-                      $"; crashes {crashes}; hangs {hangs}; worker restarts {reader.Restarts}; peak working set (parent) {outcome.PeakWorkingSetMb} MB");
+                      $"; crashes {crashes}; hangs {hangs}; worker restarts {reader.Restarts}; peak working set (parent) {outcome.PeakWorkingSetMb} MB; " +
+                      $"peak RSS of the workers {outcome.WorkerPeakMb} MB");
         return outcome;
     }
 }

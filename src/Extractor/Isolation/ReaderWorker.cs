@@ -29,6 +29,16 @@ public sealed class IsolatedReader : IDisposable
 
     public int Restarts { get; private set; }
 
+    /// <summary>The highest high-water mark (VmHWM) of this reader's workers so far, in bytes: sampled after every
+    /// file and before a worker is stopped, so a worker killed for overrunning still counts.</summary>
+    public long PeakBytes { get; private set; }
+
+    private void SamplePeak()
+    {
+        try { if (_worker is { HasExited: false } w) PeakBytes = Math.Max(PeakBytes, ProcessTreeMemory.HighWaterBytes(w.Id)); }
+        catch (InvalidOperationException) { } // ended meanwhile
+    }
+
     /// <summary>The running worker's process id, if one is running (for measuring it).</summary>
     public int? ProcessId
     {
@@ -82,6 +92,7 @@ public sealed class IsolatedReader : IDisposable
     {
         _worker ??= Start();
         var reply = Ask(_worker, path, timeout);
+        SamplePeak();
         if (reply is null)
         {
             Kill();
@@ -134,6 +145,7 @@ public sealed class IsolatedReader : IDisposable
 
     public void Dispose()
     {
+        SamplePeak();
         if (_worker is { HasExited: false }) { try { _worker.StandardInput.Close(); _worker.WaitForExit(2000); } catch (IOException) { } }
         if (_worker is { HasExited: false }) _worker.Kill(true);
         _worker?.Dispose();

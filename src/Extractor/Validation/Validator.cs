@@ -45,7 +45,7 @@ public static class Validator
         {
             if (Parts.TryGetValue(field, out var part))
             {
-                var indicators = field.StartsWith("indicators.") ? r.Indicators
+                var indicators = field.StartsWith("indicators.", StringComparison.Ordinal) ? r.Indicators
                     : d.Indicator is { } seq && seq >= 1 && seq <= r.Indicators.Count ? [r.Indicators[seq - 1]] : [];
                 foreach (var i in indicators)
                 {

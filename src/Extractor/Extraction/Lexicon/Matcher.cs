@@ -18,6 +18,11 @@ public sealed class Matcher
 {
     private readonly (LexiconEntry Entry, Regex Rx, HashSet<string> Literal)[] _entries;
 
+    // The recognisers ask about the same clause and label many times (37k calls for 8k texts on the corpus PDFs):
+    // answers are kept, and dropped all at once past a bound so that a long ingest cannot grow without limit.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Tag[]> _known = new(StringComparer.Ordinal);
+    private const int KnownBound = 20_000;
+
     internal Matcher(Lexicon lexicon, IReadOnlyCollection<string> facets)
     {
         _entries = lexicon.Entries.Where(e => facets.Contains(e.Facet) && e.Forms.Count > 0)
@@ -28,6 +33,13 @@ public sealed class Matcher
 
     /// <summary>Tags in order of their start.</summary>
     public IReadOnlyList<Tag> Tags(string text)
+    {
+        if (_known.TryGetValue(text, out var known)) return known;
+        if (_known.Count >= KnownBound) _known.Clear();
+        return _known[text] = Search(text);
+    }
+
+    private Tag[] Search(string text)
     {
         var chosen = new List<Tag>();
         foreach (var facet in _entries.GroupBy(e => e.Entry.Facet))
@@ -60,7 +72,7 @@ public sealed class Matcher
             }
         }
         chosen.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
-        return chosen;
+        return [.. chosen];
     }
 
     /// <summary>Does the whole of <paramref name="text"/> read as one tag of the facet?</summary>

@@ -80,7 +80,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns;
             // in one with group columns when it names a group ("二、产出指标（45分）" over 二级|三级指标 columns).
             if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
-                && (!roles.Keys.Any(k => k.StartsWith("group")) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _))
+                && (!roles.Keys.Any(k => k.StartsWith("group", StringComparison.Ordinal)) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _))
                 && TotalOf(v, first) is null)
             {
                 _section = CleanGroup(v, first);
@@ -106,7 +106,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 Unread(view, r, place, found, used);
                 continue;
             }
-            var group = roles.Keys.Where(k => k.StartsWith("group")).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
+            var group = roles.Keys.Where(k => k.StartsWith("group", StringComparison.Ordinal)).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
             if (_section is not null && !group.Contains(_section)) group.Insert(0, _section);
             // A table under a heading naming a group ("（一）产出指标") holds that group's indicators.
             _headingGroup ??= HeadingGroup(place) ?? "";
