@@ -168,6 +168,44 @@ CREATE TABLE cross_findings (
     files       TEXT NOT NULL
 );
 
+-- The listings auditors open, kept as tables (see migrate-4.sql): derived rows, refreshed by the store.
+CREATE TABLE report_summary (
+    identity       TEXT NOT NULL,
+    version        BIGINT NOT NULL,
+    report_id      BIGINT NOT NULL,
+    unit_name      TEXT,
+    fiscal_year    BIGINT,
+    files          TEXT,
+    budget_initial  NUMERIC,
+    budget_adjusted NUMERIC,
+    budget_actual   NUMERIC,
+    execution_rate  NUMERIC,
+    total_score     NUMERIC,
+    grade           TEXT,
+    errors         BIGINT NOT NULL,
+    warnings       BIGINT NOT NULL,
+    skipped        BIGINT NOT NULL,
+    PRIMARY KEY (identity, version)
+);
+CREATE INDEX ix_report_summary_order ON report_summary(unit_name NULLS FIRST, fiscal_year NULLS FIRST, version);
+CREATE TABLE finding_list (
+    finding_id  TEXT PRIMARY KEY,
+    identity    TEXT NOT NULL,
+    rule        TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    stated      TEXT,
+    expected    TEXT,
+    page        BIGINT,
+    source_text TEXT,
+    indicator   BIGINT,
+    unit_name   TEXT,
+    fiscal_year BIGINT,
+    files       TEXT
+);
+CREATE INDEX ix_finding_list_identity ON finding_list(identity);
+CREATE INDEX ix_finding_list_rule ON finding_list(rule);
+
 -- An auditor's verdicts, by finding id, kept apart from ingested rows so they survive re-ingest.
 CREATE TABLE reviews (
     finding_id  TEXT PRIMARY KEY,

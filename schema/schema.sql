@@ -162,6 +162,44 @@ CREATE TABLE cross_findings (
     files       TEXT NOT NULL
 );
 
+-- The listings auditors open, kept as tables (see migrate-4.sql): derived rows, refreshed by the store.
+CREATE TABLE report_summary (
+    identity       TEXT NOT NULL,
+    version        INTEGER NOT NULL,
+    report_id      INTEGER NOT NULL,
+    unit_name      TEXT,
+    fiscal_year    INTEGER,
+    files          TEXT,
+    budget_initial  NUMERIC,
+    budget_adjusted NUMERIC,
+    budget_actual   NUMERIC,
+    execution_rate  NUMERIC,
+    total_score     NUMERIC,
+    grade           TEXT,
+    errors         INTEGER NOT NULL,
+    warnings       INTEGER NOT NULL,
+    skipped        INTEGER NOT NULL,
+    PRIMARY KEY (identity, version)
+);
+CREATE INDEX ix_report_summary_order ON report_summary(unit_name, fiscal_year, version);
+CREATE TABLE finding_list (
+    finding_id  TEXT PRIMARY KEY,
+    identity    TEXT NOT NULL,
+    rule        TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    stated      TEXT,
+    expected    TEXT,
+    page        INTEGER,
+    source_text TEXT,
+    indicator   INTEGER,
+    unit_name   TEXT,
+    fiscal_year INTEGER,
+    files       TEXT
+);
+CREATE INDEX ix_finding_list_identity ON finding_list(identity);
+CREATE INDEX ix_finding_list_rule ON finding_list(rule);
+
 -- An auditor's verdicts, by finding id, kept apart from ingested rows so they survive re-ingest.
 CREATE TABLE reviews (
     finding_id  TEXT PRIMARY KEY,

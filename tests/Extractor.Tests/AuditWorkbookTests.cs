@@ -181,7 +181,7 @@ public class StoreMigrationTests
         var db = Path.Combine(Directory.CreateTempSubdirectory("extractor-v1-").FullName, "old.db");
         File.Copy(Corpus.Fixture("store-v1.db"), db);
         using var store = Store.OpenExisting(db);
-        Assert.Equal(3L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "PRAGMA user_version"));
+        Assert.Equal(4L, Dapper.SqlMapper.ExecuteScalar<long>(store.Connection, "PRAGMA user_version"));
         var reviewed = Assert.Single(store.Findings(), f => f.Status != "open");
         Assert.Equal(("BUDGET_ADJUSTMENT_RATE", "confirmed", "v1 note"), (reviewed.Rule, reviewed.Status, reviewed.Note));
         Assert.Matches("^F[0-9A-F]{10}$", reviewed.Id);

@@ -113,7 +113,7 @@ public class PgStoreTests(PgServer server)
         var target = new Npgsql.NpgsqlConnectionStringBuilder(server.NewDatabase()) { Database = $"extractor_new_{Environment.ProcessId}" }.ConnectionString;
         using (var store = Store.Open(target)) Assert.Equal(0L, store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"));
         using var again = Store.OpenExisting(target);
-        Assert.Equal(3L, again.Connection.ExecuteScalar<long>("SELECT schema_version FROM store_meta"));
+        Assert.Equal(4L, again.Connection.ExecuteScalar<long>("SELECT schema_version FROM store_meta"));
     }
 
     [Fact]

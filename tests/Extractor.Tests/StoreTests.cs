@@ -31,6 +31,38 @@ public class StoreTests
         Assert.Equal(3, store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM v_reports"));
     }
 
+    /// <summary>
+    /// The 汇总 and the 疑点清单 are read from tables kept at save time: a file changed at the same path must take its
+    /// old report's rows away and bring its own, before any run is finished.
+    /// </summary>
+    [Fact]
+    public void A_file_replaced_at_its_path_replaces_its_summary_and_findings_rows_at_once()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-replace-").FullName;
+        var path = Path.Combine(dir, "report.txt");
+        using var store = Store.Open(Path.Combine(dir, "t.db"));
+        var run = store.StartRun();
+        File.Copy(Corpus.Path("txt", "003.txt"), path);
+        store.Save(Pipeline.Process(path), run, false);
+        var before = store.Summary();
+        var unitBefore = Assert.Single(before.Rows)[0];
+        Assert.NotEmpty(store.Findings());
+
+        File.Copy(Corpus.Path("txt", "105.txt"), path, overwrite: true);
+        var replaced = Pipeline.Process(path);
+        Assert.True(store.Save(replaced, run, false));
+        var row = Assert.Single(store.Summary().Rows);
+        Assert.Equal(replaced.Report!.Info.UnitName, row[0]);
+        Assert.NotEqual(unitBefore, row[0]);
+        var identity = ReportIdentity.Of(replaced.Report!.Info.UnitName, replaced.Report.Info.FiscalYear, replaced.Sha256);
+        var errors = replaced.Discrepancies.Where(d => d.Severity == "error").Select(d => ReportIdentity.FindingId(identity, d.Rule, d.Fields, d.Indicator)).Distinct().Count();
+        Assert.True(errors > 0);
+        Assert.Equal((long)errors, Convert.ToInt64(row[Array.IndexOf(store.Summary().Columns.ToArray(), "疑点(错误)")]));
+        // Every listed finding is one of the new report's, and each of them is listed.
+        Assert.Equal(replaced.Discrepancies.Select(d => d.Rule).Distinct().Order(), store.Findings().Select(f => f.Rule).Distinct().Order());
+        Assert.All(store.Findings(), f => Assert.Equal(replaced.Report.Info.UnitName, f.UnitName));
+    }
+
     [Fact]
     public void Two_ingests_at_once_neither_corrupt_nor_duplicate()
     {

@@ -41,7 +41,14 @@ public static class FuzzRun
                 log.WriteLine($"CRASH on mutant {n} ({kind} of {Path.GetFileName(source)}): {e.GetType().Name}: {e.Message}");
                 File.Copy(path, path + ".crash", true);
             }
-            if (one.Elapsed > timeout + TimeSpan.FromSeconds(5)) hangs++;
+            if (one.Elapsed > timeout + TimeSpan.FromSeconds(5))
+            {
+                // Past the reader's limit: the time went outside the worker (extraction, validation) or into its restart.
+                hangs++;
+                var kept = Path.Combine(Path.GetTempPath(), $"fuzz-hang-{seed}-{n}{Path.GetExtension(path)}");
+                File.Copy(path, kept, true);
+                log.WriteLine($"HANG on mutant {n} ({kind} of {Path.GetFileName(source)}): {one.Elapsed.TotalSeconds:0.0} s, kept as {kept}");
+            }
             File.Delete(path);
             peak = Math.Max(peak, Process.GetCurrentProcess().PeakWorkingSet64);
             if ((n + 1) % 500 == 0) log.WriteLine($"{n + 1} mutants, {sw.Elapsed.TotalSeconds:0} s");

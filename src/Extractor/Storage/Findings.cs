@@ -38,23 +38,10 @@ public sealed record ReviewRow(string FindingId, string? Status, string? Note, s
 
 public sealed partial class Store
 {
-    private string FindingsSql => $$"""
-        WITH doc AS (
-            SELECT x.finding_id, x.rule, x.severity, x.message, x.stated, x.expected, x.page, x.source_text, x.indicator,
-                   r.unit_name, r.fiscal_year, d.path, d.id AS doc_id,
-                   ROW_NUMBER() OVER (PARTITION BY x.finding_id ORDER BY d.id) AS n
-            FROM discrepancies x JOIN reports r ON r.id = x.report_id JOIN documents d ON d.id = r.document_id
-            -- What every row of a finding shares (its id, rule, severity, year) narrows before the grouping, not after.
-            WHERE (@Rule IS NULL OR x.rule = @Rule) AND (@Severity IS NULL OR x.severity = @Severity)
-              AND (@Year IS NULL OR r.fiscal_year = @Year) AND (@Id IS NULL OR x.finding_id = @Id)
-        ), one AS (
-            -- Each finding's files by the finding-id index, row by row: joining a grouping of doc back to doc made
-            -- PostgreSQL rescan the grouping per finding (171 s for one rule at 10^5 reports).
-            SELECT doc.finding_id, rule, severity, message, stated, expected, page, source_text, indicator, unit_name, fiscal_year,
-                   (SELECT {{_dialect.Lines("f.path || '#' || COALESCE(CAST(f.page AS TEXT), '')", "f.path, f.page")}}
-                    FROM (SELECT DISTINCT d2.path, x2.page FROM discrepancies x2 JOIN reports r2 ON r2.id = x2.report_id
-                          JOIN documents d2 ON d2.id = r2.document_id WHERE x2.finding_id = doc.finding_id ORDER BY d2.path) AS f) AS files
-            FROM doc WHERE n = 1
+    // finding_list holds a row per finding of the reports' own files (Listings.cs); cross_findings those across reports.
+    private const string FindingsSql = """
+        WITH one AS (
+            SELECT finding_id, rule, severity, message, stated, expected, page, source_text, indicator, unit_name, fiscal_year, files FROM finding_list
             UNION ALL
             SELECT finding_id, rule, severity, message, stated, expected, page, source_text, NULL, unit_name, fiscal_year, files FROM cross_findings
         )

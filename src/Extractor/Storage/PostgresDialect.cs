@@ -85,7 +85,7 @@ internal sealed partial class PostgresDialect : IStoreDialect
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation) { }
     }
 
-    public void Migrate(DbConnection db, DbTransaction tx, int target)
+    public long Migrate(DbConnection db, DbTransaction tx, int target)
     {
         // Several processes may open a new store at once: one creates the schema, the others then see it.
         db.Execute("SELECT pg_advisory_xact_lock(@SchemaLock)", new { SchemaLock }, tx);
@@ -96,6 +96,9 @@ internal sealed partial class PostgresDialect : IStoreDialect
         }
         var version = db.ExecuteScalar<long>("SELECT schema_version FROM store_meta", transaction: tx);
         if (version > target) throw new InvalidOperationException($"数据库的结构版本 {version} 比本程序（{target}）新，请升级 extractor");
+        if (version < 4) db.Execute(Store.Resource("migrate-4-pg.sql"), transaction: tx);
+        if (version < target) db.Execute("UPDATE store_meta SET schema_version = @target", new { target }, tx);
+        return version;
     }
 
     public Exports.Tabular ReadOnlyQuery(string sql)
@@ -108,6 +111,8 @@ internal sealed partial class PostgresDialect : IStoreDialect
         using var reader = db.ExecuteReader($"SELECT * FROM (\n{body}\n) AS query", transaction: tx);
         return Exports.Tabular.From(reader);
     }
+
+    public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public string Lines(string expr, string order) => $"string_agg({expr}, chr(10) ORDER BY {order})";
 

@@ -17,12 +17,6 @@ public sealed partial class Store
             WHERE NOT EXISTS (SELECT 1 FROM reports o WHERE o.identity = r.identity AND o.version = r.version AND o.id < r.id))
         """;
 
-    /// <summary>The files of the report <c>rep</c>, one a line.</summary>
-    private string Files => $"""
-        (SELECT {_dialect.Lines("d.path", "d.id")} FROM reports o JOIN documents d ON d.id = o.document_id
-         WHERE o.identity = rep.identity AND o.version = rep.version)
-        """;
-
     private Tabular Table(string sql, object? args = null)
     {
         lock (_lock)
@@ -35,22 +29,12 @@ public sealed partial class Store
     /// <summary>汇总: one row per report — its files, total score, grade, execution rate, findings by severity, checks skipped.</summary>
     public Tabular Summary() => Table(SummarySql);
 
-    private string SummarySql => Reps + $"""
-        SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, {Files} AS 文件,
-               (SELECT value FROM figures WHERE report_id = r.id AND key = 'score.total' AND statement = 0) AS 综合得分,
-               (SELECT word FROM figures WHERE report_id = r.id AND key = 'grade' AND statement = 0) AS 评价结果,
-               (SELECT value FROM figures WHERE report_id = r.id AND key = 'budget.execution_rate' AND statement = 0) AS "预算执行率(%)",
-               {Found("error")} AS "疑点(错误)", {Found("warning")} AS "疑点(提示)",
-               (SELECT COUNT(*) FROM checks_skipped s WHERE s.report_id = r.id) AS 未执行的检查
-        FROM rep JOIN reports r ON r.id = rep.report_id
-        ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
-        """;
-
-    // The findings of one severity of the report rep: its files' (each finding once) and those across reports.
-    private static string Found(string severity) => $"""
-        ((SELECT COUNT(DISTINCT x.finding_id) FROM reports o JOIN discrepancies x ON x.report_id = o.id
-          WHERE o.identity = rep.identity AND o.version = rep.version AND x.severity = '{severity}')
-         + (SELECT COUNT(*) FROM cross_findings c WHERE c.identity = rep.identity AND rep.version = 1 AND c.severity = '{severity}'))
+    private const string SummarySql = $"""
+        SELECT s.unit_name AS 单位名称, s.fiscal_year AS 年度, s.version AS 版本, s.files AS 文件, s.total_score AS 综合得分, s.grade AS 评价结果,
+               s.execution_rate AS "预算执行率(%)", s.errors + COALESCE(c.errors, 0) AS "疑点(错误)", s.warnings + COALESCE(c.warnings, 0) AS "疑点(提示)",
+               s.skipped AS 未执行的检查
+        FROM report_summary s LEFT JOIN {CrossCounts} c ON c.identity = s.identity AND s.version = 1
+        ORDER BY s.unit_name NULLS FIRST, s.fiscal_year NULLS FIRST, s.version
         """;
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
@@ -120,16 +104,16 @@ public sealed partial class Store
         var p = new DynamicParameters(new { year, unit });
         var columns = string.Join(", ", keys.Select((key, i) =>
         {
+            // A headline figure is read from the summary row itself, any other by the figure index.
+            if (Headline.TryGetValue(key, out var kept)) return $"s.{kept} AS \"c{i}\"";
             p.Add($"k{i}", key);
-            // A word key (评价结果) reads its word, every other key its number: one type per column on every database.
-            var column = Extraction.Keys.KindOf(key) == Extraction.KeyKind.Word ? "word" : "value";
-            return $"(SELECT f.{column} FROM figures f WHERE f.report_id = r.id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
+            return $"(SELECT f.{FigureColumn(key)} FROM figures f WHERE f.report_id = s.report_id AND f.key = @k{i} AND f.statement = 0) AS \"c{i}\"";
         }));
-        return (Reps + $"""
-            SELECT r.unit_name, r.fiscal_year, rep.version, {Files}, {columns}
-            FROM rep JOIN reports r ON r.id = rep.report_id
-            WHERE (@year IS NULL OR r.fiscal_year = @year) AND (@unit IS NULL OR r.unit_name LIKE '%' || @unit || '%')
-            ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version
+        return ($"""
+            SELECT s.unit_name, s.fiscal_year, s.version, s.files, {columns}
+            FROM report_summary s
+            WHERE (@year IS NULL OR s.fiscal_year = @year) AND (@unit IS NULL OR s.unit_name LIKE '%' || @unit || '%')
+            ORDER BY s.unit_name NULLS FIRST, s.fiscal_year NULLS FIRST, s.version
             """, p);
     }
 

@@ -19,7 +19,7 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
         return db;
     }
 
-    public void Migrate(DbConnection db, DbTransaction tx, int target)
+    public long Migrate(DbConnection db, DbTransaction tx, int target)
     {
         var version = db.ExecuteScalar<long>("PRAGMA user_version", transaction: tx);
         if (version < 1) db.Execute(Store.Resource("schema.sql"), transaction: tx);
@@ -31,8 +31,10 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
                 Backfill(db, tx);
             }
             if (version < 3) db.Execute(Store.Resource("migrate-3.sql"), transaction: tx);
+            if (version < 4) db.Execute(Store.Resource("migrate-4.sql"), transaction: tx);
         }
         if (version < target) db.Execute($"PRAGMA user_version = {target}", transaction: tx);
+        return version;
     }
 
     // A version-1 store: identities and finding ids for what it holds, and its reviews moved to finding ids.
@@ -72,6 +74,8 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
     }
 
     // group_concat keeps the order its input rows come in; callers order them in a subquery.
+    public string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public string Lines(string expr, string order) => $"group_concat({expr}, char(10))";
 
     // BEGIN IMMEDIATE already makes every writer wait for the others.

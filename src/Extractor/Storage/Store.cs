@@ -17,7 +17,7 @@ public sealed class StoreNotFoundException(string path) : Exception($"数据库�
 /// </summary>
 public sealed partial class Store : IDisposable
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
     private readonly DbConnection _db;
     private readonly IStoreDialect _dialect;
     private readonly Lock _lock = new();
@@ -41,7 +41,7 @@ public sealed partial class Store : IDisposable
         try
         {
             using var tx = db.BeginTransaction();
-            dialect.Migrate(db, tx, SchemaVersion);
+            if (dialect.Migrate(db, tx, SchemaVersion) < 4) RefreshListings(db, tx, dialect, null); // a store from before the listing tables
             RefreshKeys(db, tx);
             tx.Commit();
         }
@@ -106,6 +106,8 @@ public sealed partial class Store : IDisposable
         var existing = _db.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @Sha256", new { f.Sha256 }, tx);
         if (existing is not null && !force) { tx.Commit(); return false; }
         // A changed file at the same path replaces its old rows; so does --force for the same content.
+        var identities = _db.Query<string>("SELECT r.identity FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.path = @Path OR d.sha256 = @Sha256",
+            new { f.Path, f.Sha256 }, tx).ToHashSet();
         _db.Execute("DELETE FROM page_text WHERE document_id IN (SELECT id FROM documents WHERE path = @Path OR sha256 = @Sha256)", new { f.Path, f.Sha256 }, tx);
         _db.Execute("DELETE FROM documents WHERE path = @Path OR sha256 = @Sha256", new { f.Path, f.Sha256 }, tx);
         var source = f.Json["source"]!;
@@ -123,12 +125,14 @@ public sealed partial class Store : IDisposable
         // Another process stored the same content since the check above (a shared server): it is there once, keep theirs.
         if (inserted is not { } docId) { tx.Rollback(); return false; }
         if (f.Document is { } doc) SaveDocument(doc, docId, tx);
-        if (f.Report is { } r) SaveReport(f, r, docId, tx);
+        if (f.Report is { } r) identities.Add(SaveReport(f, r, docId, tx));
+        RefreshListings(_db, tx, _dialect, identities);
         tx.Commit();
         return true;
     }
 
-    private void SaveReport(ProcessedFile f, Report r, long docId, DbTransaction tx)
+    /// <returns>the report's identity.</returns>
+    private string SaveReport(ProcessedFile f, Report r, long docId, DbTransaction tx)
     {
         var identity = ReportIdentity.Of(r.Info.UnitName, r.Info.FiscalYear, f.Sha256);
         var reportId = _db.ExecuteScalar<long>(
@@ -177,6 +181,7 @@ public sealed partial class Store : IDisposable
             f.Skipped.Select(c => new { reportId, c.Rule, c.Reason, c.Indicator }), tx);
         Insert("INSERT INTO unread(report_id, value, unit, source_text, page) VALUES (@reportId, @Value, @Unit, @Text, @Page)",
             r.Unread.Select(u => new { reportId, u.Value, u.Unit, u.Text, u.Page }), tx);
+        return identity;
     }
 
     // Page text for search; page sizes and blocks for showing a passage in its place.

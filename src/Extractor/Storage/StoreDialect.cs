@@ -16,11 +16,16 @@ internal interface IStoreDialect
     /// <summary>An open connection; when <paramref name="create"/> is false a missing store is a <see cref="StoreNotFoundException"/>.</summary>
     DbConnection Connect(bool create);
 
-    /// <summary>Creates the schema in an empty store or brings an older one to <paramref name="version"/>, inside <paramref name="tx"/>.</summary>
-    void Migrate(DbConnection db, DbTransaction tx, int version);
+    /// <summary>Creates the schema in an empty store or brings an older one to <paramref name="version"/>, inside <paramref name="tx"/>;
+    /// returns the version the store had before (0, or the target itself, for a store just created).</summary>
+    long Migrate(DbConnection db, DbTransaction tx, int version);
 
     /// <summary>An auditor's ad-hoc query, run where nothing can be written; a refused or wrong query is a DbException.</summary>
     Exports.Tabular ReadOnlyQuery(string sql);
+
+    /// <summary>"<paramref name="column"/> is one of the array parameter @<paramref name="parameter"/>": Dapper expands an array
+    /// into IN (…) for SQLite but hands it to Npgsql as one array, which PostgreSQL compares with = ANY.</summary>
+    string InList(string column, string parameter);
 
     /// <summary>An aggregate joining <paramref name="expr"/> of a group's rows with newlines, in <paramref name="order"/>.</summary>
     string Lines(string expr, string order);

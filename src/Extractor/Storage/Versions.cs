@@ -34,10 +34,13 @@ public sealed partial class Store
             }
             for (var v = 1; v < versions.Count; v++)
             {
-                _db.Execute("UPDATE reports SET version = @n WHERE id IN @ids", new { n = v + 1, ids = versions[v].Select(m => m.ReportId) }, tx);
+                _db.Execute($"UPDATE reports SET version = @n WHERE {_dialect.InList("id", "ids")}", new { n = v + 1, ids = versions[v].Select(m => m.ReportId).ToArray() }, tx);
                 Conflict(identity, versions[0][0], versions[v][0], v + 1, tx);
             }
         }
+        // Versions were renumbered: every listing row, under the same serialisation (and mending any a
+        // concurrent save computed without the other process's files).
+        RefreshListings(_db, tx, _dialect, null);
         tx.Commit();
     }
 
