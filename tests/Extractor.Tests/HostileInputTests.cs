@@ -67,6 +67,18 @@ public class HostileInputTests(ITestOutputHelper output)
         Assert.Equal(1, reader.Restarts);
     }
 
+    /// <summary>Each page the worker announces for OCR grows the file's limit by one page's allowance, and the reader
+    /// says what limit the file was finally given (the fuzz run's hang test is measured against it).</summary>
+    [Fact]
+    public void Each_announced_OCR_page_grows_the_files_limit()
+    {
+        using var reader = new IsolatedReader(["sh", "-c", "read x; echo '{\"OcrPage\":1}'; sleep 1.5; echo '{\"OcrPage\":2}'; echo '{\"Code\":\"no_text\",\"Message\":\"m\"}'"],
+            TimeSpan.FromSeconds(1), ocrPage: TimeSpan.FromSeconds(2));
+        var e = Assert.Throws<ReadException>(() => reader.Read("x.pdf"));
+        Assert.Equal(ErrorCodes.NoText, e.Code); // 1.5 s: past the 1 s limit, inside the 3 s the first OCR page gave
+        Assert.Equal(TimeSpan.FromSeconds(5), reader.LastLimit);
+    }
+
     [Fact]
     public void A_reader_that_dies_gives_a_status_and_is_restarted()
     {

@@ -41,9 +41,10 @@ public static class FuzzRun
                 log.WriteLine($"CRASH on mutant {n} ({kind} of {Path.GetFileName(source)}): {e.GetType().Name}: {e.Message}");
                 File.Copy(path, path + ".crash", true);
             }
-            if (one.Elapsed > timeout + TimeSpan.FromSeconds(5))
+            // Past the limit the reader granted this file (its own, plus one allowance per page that went to OCR): the
+            // time went outside the worker (extraction, validation) or into its restart.
+            if (one.Elapsed > reader.LastLimit + TimeSpan.FromSeconds(5))
             {
-                // Past the reader's limit: the time went outside the worker (extraction, validation) or into its restart.
                 hangs++;
                 var kept = Path.Combine(Path.GetTempPath(), $"fuzz-hang-{seed}-{n}{Path.GetExtension(path)}");
                 File.Copy(path, kept, true);

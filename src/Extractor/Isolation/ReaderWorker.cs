@@ -29,6 +29,9 @@ public sealed class IsolatedReader : IDisposable
 
     public int Restarts { get; private set; }
 
+    /// <summary>The wall-clock limit the last file was finally given: the reader's, grown by one allowance per OCR page.</summary>
+    public TimeSpan LastLimit { get; private set; }
+
     /// <summary>The highest high-water mark (VmHWM) of this reader's workers so far, in bytes: sampled after every
     /// file and before a worker is stopped, so a worker killed for overrunning still counts.</summary>
     public long PeakBytes { get; private set; }
@@ -109,6 +112,7 @@ public sealed class IsolatedReader : IDisposable
             worker.StandardInput.WriteLine(path);
             worker.StandardInput.Flush();
             var deadline = DateTime.UtcNow + timeout;
+            LastLimit = timeout;
             while (true)
             {
                 var line = worker.StandardOutput.ReadLineAsync();
@@ -125,6 +129,7 @@ public sealed class IsolatedReader : IDisposable
                 var reply = JsonSerializer.Deserialize<WorkerReply>(line.Result, Json);
                 if (reply?.OcrPage is null) return reply;
                 deadline += _ocrPage;
+                LastLimit += _ocrPage;
             }
         }
         catch (IOException)
