@@ -18,6 +18,7 @@ public sealed class StoreNotFoundException(string path) : Exception($"数据库�
 public sealed partial class Store : IDisposable
 {
     private const int SchemaVersion = 4;
+    private const int ListingTablesSince = 4; // the version that brought report_summary and finding_list
     private readonly DbConnection _db;
     private readonly IStoreDialect _dialect;
     private readonly Lock _lock = new();
@@ -41,7 +42,7 @@ public sealed partial class Store : IDisposable
         try
         {
             using var tx = db.BeginTransaction();
-            if (dialect.Migrate(db, tx, SchemaVersion) < 4) RefreshListings(db, tx, dialect, null); // a store from before the listing tables
+            if (dialect.Migrate(db, tx, SchemaVersion) < ListingTablesSince) RefreshListings(db, tx, dialect, null);
             RefreshKeys(db, tx);
             tx.Commit();
         }
