@@ -21,9 +21,8 @@ internal sealed class WorkerPool(string[] command, TimeSpan limit) : IDisposable
         finally { _idle.Add(reader); }
     }
 
-    /// <summary>The kernel's high-water mark of each running worker, in bytes (for `bench --ingest`).</summary>
-    public IEnumerable<long> WorkerPeaks() =>
-        _all.Select(r => r.ProcessId is { } pid ? ProcessTreeMemory.HighWaterBytes(pid) : 0);
+    /// <summary>Each reader's peak (its workers' high-water mark, restarted ones included), in bytes.</summary>
+    public IEnumerable<long> WorkerPeaks() => _all.Select(r => r.PeakBytes);
 
     public void Dispose()
     {

@@ -49,7 +49,7 @@ internal static class OcrBench
                     status = "ok";
                 }
                 catch (ReadException e) { status = e.Code; }
-                if (reader.ProcessId is { } pid) hwm = ProcessTreeMemory.HighWaterBytes(pid);
+                hwm = reader.PeakBytes;
                 rows[i] = (scans[i], pages, sw.Elapsed.TotalSeconds, memory.PeakBytes >> 20, hwm >> 20, status);
             }
         })).ToList();

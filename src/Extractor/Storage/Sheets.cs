@@ -9,14 +9,7 @@ namespace Extractor.Storage;
 /// </summary>
 public sealed partial class Store
 {
-    // A report (identity and version) is its first file's row: found by the identity index, row by row, so that
-    // a narrowed listing reads only its own reports and not a grouping of the whole store.
-    private const string Reps = """
-        WITH rep AS (
-            SELECT r.identity, r.version, r.id AS report_id FROM reports r
-            WHERE NOT EXISTS (SELECT 1 FROM reports o WHERE o.identity = r.identity AND o.version = r.version AND o.id < r.id))
-        """;
-
+    // A report (identity and version) is its first file's row: report_summary holds one per report (Listings.cs).
     private Tabular Table(string sql, object? args = null)
     {
         lock (_lock)
@@ -38,12 +31,12 @@ public sealed partial class Store
         """;
 
     /// <summary>主要数据: every figure of every report, with its Chinese label, in 万元 for money, with its page and passage.</summary>
-    public Tabular MainFigures() => WordsAsValues(Table(Reps + """
+    public Tabular MainFigures() => WordsAsValues(Table("""
         SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, COALESCE(k.label, f.key) AS 数据项, f.key AS 键,
                f.value AS 数值, f.word AS 文字,
                CASE k.kind WHEN 'money' THEN '万元' WHEN 'percent' THEN '%' WHEN 'score' THEN '分' WHEN 'count' THEN COALESCE(f.unit, '') ELSE '' END AS 单位,
                f.unit AS 原文单位, f.page AS 页码, f.source_text AS 原文, d.path AS 文件
-        FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
+        FROM report_summary rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN figures f ON f.report_id = r.id AND f.statement = 0
         LEFT JOIN figure_keys k ON k.key = f.key
         ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, COALESCE(k.ord, 999), f.key
@@ -61,23 +54,23 @@ public sealed partial class Store
     private static int IndexOf(Tabular t, string column) => t.Columns.ToList().IndexOf(column);
 
     /// <summary>绩效指标: every indicator row of every report.</summary>
-    public Tabular IndicatorRows() => Table(Reps + """
+    public Tabular IndicatorRows() => Table("""
         SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, i.seq AS 序号, i.label AS 编号, i.group_path AS 指标分类,
                i.name AS 指标名称, i.target_op AS 指标性质, i.target_value AS 目标值, i.target_unit AS 目标单位, i.midyear_value AS 年中完成值,
                i.actual_value AS 实际完成值, i.actual_unit AS 实际单位, i.completion_rate AS "完成率(%)", i.weight AS 权重, i.score AS 得分,
                i.deviation_reason AS 偏差原因, i.page AS 页码, d.path AS 文件
-        FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
+        FROM report_summary rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN indicators i ON i.report_id = r.id
         ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, i.seq
         """);
 
     /// <summary>项目: every project of every report (万元).</summary>
-    public Tabular ProjectRows() => Table(Reps + """
+    public Tabular ProjectRows() => Table("""
         SELECT r.unit_name AS 单位名称, r.fiscal_year AS 年度, rep.version AS 版本, p.label AS 编号, p.name AS 项目名称,
                p.budget AS "预算(万元)", p.actual AS "实际支出(万元)",
                CASE WHEN p.budget > 0 AND p.actual IS NOT NULL THEN ROUND(p.actual * 100.0 / p.budget, 2) END AS "执行率(%)",
                p.page AS 页码, d.path AS 文件
-        FROM rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
+        FROM report_summary rep JOIN reports r ON r.id = rep.report_id JOIN documents d ON d.id = r.document_id
         JOIN projects p ON p.report_id = r.id
         ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version, p.id
         """);

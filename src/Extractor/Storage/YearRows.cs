@@ -18,10 +18,9 @@ public sealed partial class Store
 {
     private const string FirstOfYear = """
         WITH rep AS (
-            SELECT r.id AS report_id, r.identity, r.unit_name, r.fiscal_year FROM reports r
-            WHERE r.version = 1 AND r.fiscal_year IS NOT NULL AND r.identity NOT LIKE 'doc:%'
-              AND (@prefix IS NULL OR r.identity LIKE @prefix ESCAPE '\')
-              AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.identity = r.identity AND o.version = 1 AND o.id < r.id))
+            SELECT s.report_id, s.identity, s.unit_name, s.fiscal_year FROM report_summary s
+            WHERE s.version = 1 AND s.fiscal_year IS NOT NULL AND s.identity NOT LIKE 'doc:%'
+              AND (@prefix IS NULL OR s.identity LIKE @prefix ESCAPE '\'))
         """;
 
     /// <summary>Every figure of every year of one unit (or of every unit when <paramref name="unitKey"/> is null).</summary>
