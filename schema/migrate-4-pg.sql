@@ -38,3 +38,5 @@ CREATE TABLE finding_list (
 );
 CREATE INDEX ix_finding_list_identity ON finding_list(identity);
 CREATE INDEX ix_finding_list_rule ON finding_list(rule);
+-- The summary counts a report's findings across reports too, looked up by identity.
+CREATE INDEX ix_cross_findings_identity ON cross_findings(identity);

@@ -161,6 +161,7 @@ CREATE TABLE cross_findings (
     source_text TEXT,
     files       TEXT NOT NULL
 );
+CREATE INDEX ix_cross_findings_identity ON cross_findings(identity);
 
 -- The listings auditors open, kept as tables (see migrate-4.sql): derived rows, refreshed by the store.
 CREATE TABLE report_summary (

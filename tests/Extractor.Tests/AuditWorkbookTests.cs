@@ -92,6 +92,23 @@ public class AuditWorkbookTests
         // 汇总: one row per report version; 文件状态: every file, the failures explained.
         var summary = Ws("汇总").Descendants<Row>().Skip(1).ToList();
         Assert.Equal(3, summary.Count); // 105, 108 version 1, 108 version 2
+        // 汇总 counts each version's own error findings, and the version conflict with the first version (the file
+        // ingested first: "108-修订.txt" sorts before "108.txt").
+        using (var store = Store.OpenExisting(db))
+        {
+            long Own(string file)
+            {
+                var f = Pipeline.Process(Path.Combine(folder, file));
+                var identity = ReportIdentity.Of(f.Report!.Info.UnitName, f.Report.Info.FiscalYear, f.Sha256);
+                return f.Discrepancies.Where(d => d.Severity == "error").Select(d => ReportIdentity.FindingId(identity, d.Rule, d.Fields, d.Indicator)).Distinct().Count();
+            }
+            var t = store.Summary();
+            int At(string column) => t.Columns.ToList().IndexOf(column);
+            var second = Assert.Single(t.Rows, r => Convert.ToInt64(r[At("版本")]) == 2);
+            var first = Assert.Single(t.Rows, r => Convert.ToInt64(r[At("版本")]) == 1 && Equals(r[At("单位名称")], second[At("单位名称")]));
+            Assert.Equal(Own("108-修订.txt") + 1, Convert.ToInt64(first[At("疑点(错误)")]));
+            Assert.Equal(Own("108.txt"), Convert.ToInt64(second[At("疑点(错误)")]));
+        }
         var files = Ws("文件状态").Descendants<Row>().ToList();
         var fileHeader = files[0].Elements<Cell>().Select(c => Text(c, null)).ToList();
         Assert.Equal(10, files.Count - 1);

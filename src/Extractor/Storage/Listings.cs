@@ -8,7 +8,8 @@ namespace Extractor.Storage;
 /// finding of a report's files) — kept as tables (report_summary, finding_list) so that each reads in one pass
 /// at 10^5 reports instead of a dozen lookups per row. They are derived rows: refreshed for a document's identity
 /// when it is saved (and for the identity it replaced), and all of them after each run, when versions are
-/// renumbered. Reviews and findings across reports are never copied in: the listings join them as they are.
+/// renumbered and findings across reports recomputed. Reviews are never copied in: the listings join them. A full
+/// refresh writes the summary in listing order, so that reading it by its index reads the table front to back.
 /// </summary>
 public sealed partial class Store
 {
@@ -31,10 +32,11 @@ public sealed partial class Store
                    (SELECT {dialect.Lines("d.path", "d.id")} FROM reports o JOIN documents d ON d.id = o.document_id
                     WHERE o.identity = rep.identity AND o.version = rep.version),
                    {string.Join(", ", Headline.Keys.Select(key => $"(SELECT {FigureColumn(key)} FROM figures WHERE report_id = r.id AND key = '{key}' AND statement = 0)"))},
-                   {OwnFindings("error")}, {OwnFindings("warning")},
+                   {Findings("error")}, {Findings("warning")},
                    (SELECT COUNT(*) FROM checks_skipped s WHERE s.report_id = r.id)
             FROM rep JOIN reports r ON r.id = rep.report_id
             WHERE true
+            {(identities is null ? "ORDER BY r.unit_name NULLS FIRST, r.fiscal_year NULLS FIRST, rep.version" : "")}
             ON CONFLICT (identity, version) DO UPDATE SET report_id = excluded.report_id, unit_name = excluded.unit_name,
                 fiscal_year = excluded.fiscal_year, files = excluded.files, {string.Join(", ", Headline.Values.Select(c => $"{c} = excluded.{c}"))},
                 errors = excluded.errors, warnings = excluded.warnings, skipped = excluded.skipped
@@ -68,16 +70,21 @@ public sealed partial class Store
     // A word key (评价结果) is read from its word, every other key from its number: one type per column on every database.
     private static string FigureColumn(string key) => Extraction.Keys.KindOf(key) == Extraction.KeyKind.Word ? "word" : "value";
 
-    // The findings of one severity in the files of the report version rep, each finding once.
-    private static string OwnFindings(string severity) => $"""
-        (SELECT COUNT(DISTINCT x.finding_id) FROM reports o JOIN discrepancies x ON x.report_id = o.id
-         WHERE o.identity = rep.identity AND o.version = rep.version AND x.severity = '{severity}')
+    // The findings of one severity of the report version rep: its files' (each finding once) and, for the first
+    // version, those across reports.
+    private static string Findings(string severity) => $"""
+        ((SELECT COUNT(DISTINCT x.finding_id) FROM reports o JOIN discrepancies x ON x.report_id = o.id
+          WHERE o.identity = rep.identity AND o.version = rep.version AND x.severity = '{severity}')
+         + (SELECT COUNT(*) FROM cross_findings c WHERE c.identity = rep.identity AND rep.version = 1 AND c.severity = '{severity}'))
         """;
 
-    // Findings across reports by identity, joined to a listing at query time (a small table, kept apart).
-    private const string CrossCounts = """
-        (SELECT identity, SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors,
-                SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings
-         FROM cross_findings GROUP BY identity)
-        """;
+    /// <summary>Every listing row again, after a run renumbered versions and recomputed the findings across reports;
+    /// serialised like those, and mending rows a concurrent save computed without the other process's files.</summary>
+    private void RefreshAllListings()
+    {
+        using var tx = _db.BeginTransaction();
+        _dialect.Serialize(_db, tx);
+        RefreshListings(_db, tx, _dialect, null);
+        tx.Commit();
+    }
 }

@@ -22,11 +22,10 @@ public sealed partial class Store
     /// <summary>汇总: one row per report — its files, total score, grade, execution rate, findings by severity, checks skipped.</summary>
     public Tabular Summary() => Table(SummarySql);
 
-    private const string SummarySql = $"""
+    private const string SummarySql = """
         SELECT s.unit_name AS 单位名称, s.fiscal_year AS 年度, s.version AS 版本, s.files AS 文件, s.total_score AS 综合得分, s.grade AS 评价结果,
-               s.execution_rate AS "预算执行率(%)", s.errors + COALESCE(c.errors, 0) AS "疑点(错误)", s.warnings + COALESCE(c.warnings, 0) AS "疑点(提示)",
-               s.skipped AS 未执行的检查
-        FROM report_summary s LEFT JOIN {CrossCounts} c ON c.identity = s.identity AND s.version = 1
+               s.execution_rate AS "预算执行率(%)", s.errors AS "疑点(错误)", s.warnings AS "疑点(提示)", s.skipped AS 未执行的检查
+        FROM report_summary s
         ORDER BY s.unit_name NULLS FIRST, s.fiscal_year NULLS FIRST, s.version
         """;
 

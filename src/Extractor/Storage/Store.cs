@@ -86,6 +86,7 @@ public sealed partial class Store : IDisposable
                 new { t = Now(), files, ok, failed, skipped, run });
             Reconcile();
             FindCopies();
+            RefreshAllListings();
         }
     }
 

@@ -38,9 +38,6 @@ public sealed partial class Store
                 Conflict(identity, versions[0][0], versions[v][0], v + 1, tx);
             }
         }
-        // Versions were renumbered: every listing row, under the same serialisation (and mending any a
-        // concurrent save computed without the other process's files).
-        RefreshListings(_db, tx, _dialect, null);
         tx.Commit();
     }
 
