@@ -58,7 +58,8 @@ internal static class StoreBenchCommand
     {
         foreach (var t in store.TimeListings(repeat))
         {
-            Console.WriteLine($"{t.Listing,-34} {t.Rows,8} rows {t.SqlMilliseconds,10:0.0} ms in SQL {t.Milliseconds,10:0.0} ms read into memory");
+            var server = t.ServerMilliseconds is { } ms ? $" ({ms:0.0} ms executing on the server)" : "";
+            Console.WriteLine($"{t.Listing,-34} {t.Rows,8} rows {t.SqlMilliseconds,10:0.0} ms in SQL{server} {t.Milliseconds,10:0.0} ms read into memory");
             if (plans) Console.WriteLine("    " + t.Plan.Replace("\n", "\n    "));
         }
         return 0;

@@ -28,6 +28,26 @@ public class PgStoreTests(PgServer server)
     private static string Rows(Exports.Tabular t) =>
         string.Join("\n", t.Rows.Select(r => string.Join("|", r.Select(v => Exports.Tabular.Text(v)))));
 
+    /// <summary>What `bench-store` measures at 10^5 reports, at a small scale: copies made in SQL are reports of their own
+    /// in the listing tables of both databases, and each listing is timed; on the server also as the server reports it.</summary>
+    [Fact]
+    public void Copied_stores_list_the_same_and_time_their_listings_on_both_databases()
+    {
+        using var pg = Filled(server.NewDatabase());
+        using var lite = Filled(SqliteDb());
+        var reports = lite.Summary().Rows.Count;
+        pg.Replicate(3);
+        lite.Replicate(3);
+        Assert.Equal(3 * reports, lite.Summary().Rows.Count);
+        Assert.Equal(Rows(lite.Summary()), Rows(pg.Summary()));
+        Assert.Equal(lite.Findings().Select(Describe), pg.Findings().Select(Describe));
+        var (l, p) = (lite.TimeListings(1), pg.TimeListings(1));
+        Assert.Equal(l.Select(t => (t.Listing, t.Rows)), p.Select(t => (t.Listing, t.Rows)));
+        Assert.Contains(l, t => t.Listing.StartsWith("汇总", StringComparison.Ordinal) && t.Rows == 3 * reports);
+        Assert.All(l, t => Assert.Null(t.ServerMilliseconds));
+        Assert.All(p, t => Assert.True(t.ServerMilliseconds > 0, t.Listing));
+    }
+
     [Fact]
     public void A_postgres_store_gives_the_same_findings_sheets_and_figures_as_sqlite()
     {

@@ -58,6 +58,7 @@ public sealed partial class Store
                 source_text = excluded.source_text, indicator = excluded.indicator, unit_name = excluded.unit_name,
                 fiscal_year = excluded.fiscal_year, files = excluded.files
             """, args, tx, commandTimeout: 3600);
+        if (identities is null) dialect.AfterRewrite(db, tx, "report_summary", "finding_list");
     }
 
     /// <summary>The headline figures kept in report_summary (the figure listing's default columns), by key: its column there.</summary>

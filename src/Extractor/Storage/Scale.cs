@@ -4,9 +4,14 @@ using Extractor.Exports;
 
 namespace Extractor.Storage;
 
-/// <summary>How long one listing took (the median of several runs) in SQL — executed and stepped to its last row — and
-/// read into memory as a table (every value fetched and boxed, as the exports do), and its query plan.</summary>
-public sealed record ListingTime(string Listing, int Rows, double SqlMilliseconds, double Milliseconds, string Plan);
+/// <summary>How long one listing took (the median of several runs) in SQL — executed and stepped to its last row, on a
+/// server with the rows sent to the client — and read into memory as a table (every value fetched and boxed, as the
+/// exports do), and its query plan.</summary>
+public sealed record ListingTime(string Listing, int Rows, double SqlMilliseconds, double Milliseconds, string Plan)
+{
+    /// <summary>On a server: the execution time it reports itself (EXPLAIN ANALYZE), without sending the rows.</summary>
+    public double? ServerMilliseconds { get; init; }
+}
 
 /// <summary>The store measured at scale: its size, and the time and plan of the listings auditors wait for.</summary>
 public sealed partial class Store
@@ -41,7 +46,7 @@ public sealed partial class Store
         ];
         return listings.Select(l =>
         {
-            var (sql, read) = (new List<double>(), new List<double>());
+            var (sql, read, server) = (new List<double>(), new List<double>(), new List<double>());
             var rows = 0;
             for (var i = 0; i < repeat; i++)
             {
@@ -51,8 +56,13 @@ public sealed partial class Store
                 clock.Restart();
                 Table(l.Sql, l.Args);
                 read.Add(clock.Elapsed.TotalMilliseconds);
+                if (ServerTime(l.Sql, l.Args) is { } ms) server.Add(ms);
             }
-            return new ListingTime(l.Name, rows, sql.Order().ElementAt(sql.Count / 2), read.Order().ElementAt(read.Count / 2), Plan(l.Sql, l.Args));
+            static double Median(List<double> t) => t.Order().ElementAt(t.Count / 2);
+            return new ListingTime(l.Name, rows, Median(sql), Median(read), Plan(l.Sql, l.Args))
+            {
+                ServerMilliseconds = server.Count > 0 ? Median(server) : null,
+            };
         }).ToList();
     }
 
@@ -106,6 +116,13 @@ public sealed partial class Store
             while (reader.Read()) rows++;
             return rows;
         }
+    }
+
+    private double? ServerTime(string sql, object? args)
+    {
+        if (_dialect.ExplainAnalyze is not { } explain) return null;
+        var line = Table(explain + sql, args).Rows.Select(r => Tabular.Text(r[^1]) ?? "").LastOrDefault(t => t.StartsWith("Execution Time:", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string Plan(string sql, object? args)

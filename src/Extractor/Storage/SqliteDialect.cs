@@ -86,6 +86,8 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
 
     public string Explain => "EXPLAIN QUERY PLAN ";
 
+    public string? ExplainAnalyze => null;
+
     public long Size(DbConnection db) => db.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
 
     public IReadOnlyList<string> Columns(DbConnection db, DbTransaction tx, string table) =>
@@ -93,6 +95,9 @@ internal sealed class SqliteDialect(string path) : IStoreDialect
 
     // INTEGER PRIMARY KEY goes on from the largest id by itself.
     public void AfterBulkInsert(DbConnection db, DbTransaction tx, IEnumerable<string> tables) { }
+
+    // SQLite walks the listing index without statistics (measured: no sort in the plans at 10^5 reports).
+    public void AfterRewrite(DbConnection db, DbTransaction tx, params string[] tables) { }
 
     public (string Sql, object Args) Search(string select, string text)
     {

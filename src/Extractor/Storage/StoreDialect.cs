@@ -39,6 +39,10 @@ internal interface IStoreDialect
     /// <summary>What turns a query into its plan (EXPLAIN QUERY PLAN, EXPLAIN).</summary>
     string Explain { get; }
 
+    /// <summary>What runs a query on a server and reports its execution time there (EXPLAIN ANALYZE), without sending
+    /// its rows; null for an embedded store, where running the query is stepping its rows.</summary>
+    string? ExplainAnalyze { get; }
+
     /// <summary>The store's size on disk, in bytes.</summary>
     long Size(DbConnection db);
 
@@ -47,6 +51,9 @@ internal interface IStoreDialect
 
     /// <summary>After rows were inserted with their ids given: what the database needs to hand out new ids past them.</summary>
     void AfterBulkInsert(DbConnection db, DbTransaction tx, IEnumerable<string> tables);
+
+    /// <summary>After <paramref name="tables"/> were rewritten whole: what the planner needs to know of them.</summary>
+    void AfterRewrite(DbConnection db, DbTransaction tx, params string[] tables);
 
     /// <summary>Page search: SQL (after <paramref name="select"/>'s columns: a 摘要 column, FROM and WHERE) and its arguments.</summary>
     (string Sql, object Args) Search(string select, string text);
