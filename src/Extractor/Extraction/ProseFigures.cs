@@ -50,8 +50,7 @@ internal sealed class ProseFigures : IRecogniser
     private static void ReadParagraph(ExtractionContext cx, Candidates found, int offset, string line, string section)
     {
         var v = cx.Vocabulary;
-        // Forms marked label name a measure only in a table's label cell.
-        var tags = Labels(v, line).Where(t => t.Entry.Attribute("label") is null).ToList();
+        var tags = Labels(v, line, v.ProseLabels);
         section = ParagraphSection(v, tags, line) ?? section;
         var ctx = new Context();
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
@@ -74,13 +73,20 @@ internal sealed class ProseFigures : IRecogniser
                 ctx.Parts.Clear();
             }
             var prefix = tags.Where(t => t.Start >= clauseStart && t.End <= m.Index).ToList();
-            if (prefix.FirstOrDefault(t => t.Facet == "breakdown") is { } breakdown)
+            // "上级补助（中央和省级基本公共卫生服务等转移支付）212.60万元": words in brackets qualify the label before
+            // them; a subject inside names no one when one stands outside.
+            if (prefix.Any(t => t.Facet == "subject" && !InBrackets(line, clauseStart, m.Index, t)))
+                prefix.RemoveAll(t => t.Facet == "subject" && InBrackets(line, clauseStart, m.Index, t));
+            // "实际支出2,056.86万元（基本支出624.91万元、项目支出…）": brackets right after an amount break it down, as 其中 does.
+            var aside = ctx.LastEnd > 0 && between.TrimStart() is ['（' or '(', ..] && Bracketed(line, m.Index);
+            var breakdownAt = prefix.FirstOrDefault(t => t.Facet == "breakdown")?.Start ?? (aside ? ctx.LastEnd : -1);
+            if (breakdownAt >= 0)
             {
                 if (!ctx.Breakdown)
                 {
                     ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.Parts.Clear();
                     ctx.SubjectBeforeBreakdown = ctx.SentenceSubject;
-                    ctx.BracketBreakdown = Bracketed(line, breakdown.Start);
+                    ctx.BracketBreakdown = aside || Bracketed(line, breakdownAt);
                 }
                 ctx.Breakdown = true;
             }
@@ -139,8 +145,18 @@ internal sealed class ProseFigures : IRecogniser
         var explanation = tags.LastOrDefault(t => t.Facet == "explanation" && t.Start >= sentenceStart && t.End <= at);
         if (explanation is null) return false;
         if (explanation.Start >= clauseStart) return true;
-        var explained = tags.LastOrDefault(t => t.Facet == "measure" && t.Start >= sentenceStart && t.End <= explanation.Start);
+        // The measure it explains is the strongest before it ("年中追加预算…，主要为…" explains 追加, not 预算).
+        var explained = Strongest(tags.Where(t => t.Start >= sentenceStart && t.End <= explanation.Start));
         return explained is not null && Strongest(prefix)?.Canonical == explained.Canonical;
+    }
+
+    // Does the tag stand inside brackets opened after the clause's start and closed before the value?
+    private static bool InBrackets(string line, int clauseStart, int at, Tag t)
+    {
+        var open = line.LastIndexOfAny(['（', '('], Math.Max(0, t.Start - 1));
+        if (open < clauseStart) return false;
+        var close = line.IndexOfAny(['）', ')'], open);
+        return close >= t.End && close < at;
     }
 
     // Is the position inside brackets opened before it and not yet closed?
@@ -154,11 +170,12 @@ internal sealed class ProseFigures : IRecogniser
 
     /// <summary>
     /// The labels of a text: a subject inside a mask ("按上级要求") names no one, and a weak measure inside a
-    /// longer subject ("预算" in "一般公共预算财政拨款") measures nothing.
+    /// longer subject ("预算" in "一般公共预算财政拨款") measures nothing. Table labels by default; prose passes
+    /// <see cref="Vocabulary.ProseLabels"/>.
     /// </summary>
-    internal static List<Tag> Labels(Vocabulary v, string text)
+    internal static List<Tag> Labels(Vocabulary v, string text, Matcher? matcher = null)
     {
-        var tags = v.FigureLabels.Tags(text);
+        var tags = (matcher ?? v.FigureLabels).Tags(text);
         var masks = tags.Where(t => t.Facet == "subject_mask").ToList();
         var subjects = tags.Where(t => t.Facet == "subject").ToList();
         bool Inside(Tag t, Tag outer) => t.Start >= outer.Start && t.End <= outer.End && t.Length < outer.Length;
@@ -176,6 +193,9 @@ internal sealed class ProseFigures : IRecogniser
         var first = tags.FirstOrDefault(t => t.Facet is "subject" or "measure");
         if (first is null || first.Facet != "subject" || first.Start > 8 || line[..first.Start].Any(c => c is ',' or '，' or ':' or '：')) return null;
         if (JoinedToAnother(v, line, tags, first)) return null; // "基本支出和项目支出情况：…" is about neither alone
+        // "一是项目前期准备不足": the bare word 项目 before a noun no label covers names that noun's matter, not a section.
+        if (first.Length == 2 && first.End < line.Length && line[first.End] is >= '\u4e00' and <= '\u9fff'
+            && !tags.Any(t => t.Start == first.End)) return null;
         return v.Lexicon.Facet("section").Any(e => e.Canonical == first.Canonical) ? first.Canonical : null;
     }
 
@@ -289,7 +309,10 @@ internal sealed class ProseFigures : IRecogniser
         // "预算执行率得9.71分，绩效指标得89分，综合得分98.71分": a clause naming the execution rate and points is its score,
         // whatever else the sentence totals; one naming a group of indicators (产出指标得49分) is that group's, no key.
         if (Has(prefix, "measure", "execution_rate") && Has(prefix, "role", "score") && !Has(prefix, "role", "total_score")) return Keys.ExecutionScore;
-        if (Has(prefix, "role", "score") && !Has(prefix, "role", "total_score") && v.Lexicon.Matcher("group_word").Tags(clause).Count > 0) return null;
+        var ofGroup = v.Lexicon.Matcher("group_word").Tags(clause).Count > 0;
+        if (Has(prefix, "role", "score") && !Has(prefix, "role", "total_score") && ofGroup) return null;
+        // "一级指标分值设置为产出指标50分": a group's weight, not the execution's, however the sentence goes on.
+        if (Has(prefix, "role", "weight") && !Has(prefix, "measure", "execution_rate") && ofGroup) return null;
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;

@@ -158,26 +158,33 @@ internal sealed class ProseIndicators : IRecogniser
     private static List<Block> Items(ExtractionContext cx, Start s, int end)
     {
         var text = cx.Flow.Text;
+        // Items end at a semicolon, and at the end of a paragraph the block runs on into.
         var cuts = new List<int> { s.Index + s.Length };
+        var leads = new HashSet<int> { s.Index + s.Length };
         for (var i = s.Index + s.Length; i < end; i++)
-            if (text[i] is ';' or '；') cuts.Add(i + 1);
+            if (text[i] is ';' or '；' or '\n')
+            {
+                cuts.Add(i + 1);
+                if (text[i] == '\n') leads.Add(i + 1);
+            }
         cuts.Add(end);
         var items = new List<Block>();
         for (var k = 0; k + 1 < cuts.Count; k++)
         {
-            // The group's own words before the first item ("数量指标。") are not part of it.
+            // The group's own words before a paragraph's first item ("数量指标。") are not part of it.
             var from = cuts[k];
-            var dot = k == 0 ? text.IndexOf('。', from, cuts[k + 1] - from) : -1;
+            var lead = leads.Contains(from);
+            var dot = lead ? text.IndexOf('。', from, cuts[k + 1] - from) : -1;
             if (dot >= 0 && dot + 1 < cuts[k + 1] && !text[from..dot].Any(char.IsAsciiDigit)) from = dot + 1;
             // "数量方面，“全年举办临时展览”指标，…": a short lead before the first quoted name is the group's too.
-            var quote = k == 0 ? text.IndexOf('“', from, cuts[k + 1] - from) : -1;
+            var quote = lead ? text.IndexOf('“', from, cuts[k + 1] - from) : -1;
             if (quote > from && quote - from <= 12 && !text[from..quote].Any(char.IsAsciiDigit) && text[from..quote].TrimEnd() is [.., ',' or '，' or ':' or '：'])
                 from = quote;
             if (Read(cx, new Start(from, 0, false), cuts[k + 1], inline: true) is { } item) items.Add(item);
         }
-        // One item is enough when the block's own name is a group of indicators ("（五）满意度指标。…").
-        var own = text[(s.Index + s.Length)..cuts[1]].Trim(' ', ':', '：');
-        var group = cx.Vocabulary.Lexicon.Pattern("group_word", prefix: "^(?:", suffix: ")[。.]").IsMatch(own);
+        // One item is enough when the block's own name is a group of indicators ("（五）满意度指标。…", or on its own line).
+        var own = text[(s.Index + s.Length)..cuts[1]].Trim(' ', ':', '：', '\n');
+        var group = cx.Vocabulary.Lexicon.Pattern("group_word", prefix: "^(?:", suffix: ")(?:[。.]|$)").IsMatch(own);
         return items.Count >= 2 || (group && items.Count == 1) ? items : [];
     }
 
@@ -198,6 +205,8 @@ internal sealed class ProseIndicators : IRecogniser
         if (name.Length < 2) return null;
         // "（一）产出指标。…": a group of indicators is none itself.
         if (v.Lexicon.Matcher("group_word").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
+        // "未完成指标说明：…": a comment on the indicators, whatever figures of theirs it repeats.
+        if (v.Lexicon.Pattern("commentary", suffix: "$").IsMatch(name.TrimEnd('。', '.', ':', '：'))) return null;
         // "绩效指标分值90分，…": a sentence about the indicators as a whole names none of them.
         if (v.Lexicon.Matcher("role").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
 

@@ -17,15 +17,18 @@ internal sealed class ProseProjects : IRecogniser
         foreach (Match m in subtotal.Matches(flow.Text))
             if (!found.Claimed(m.Index, m.Length)) { found.Claims.Add(new Span(m.Index, m.Length)); found.Take(m.Index, m.Length); }
         var seen = new HashSet<string>();
+        var listEnd = -1; // where the last project read ended: an item right after it continues the list
         foreach (Match m in line.Matches(flow.Text))
         {
             if (found.Claimed(m.Index, m.Length)) continue;
+            var continues = listEnd >= 0 && flow.Text.AsSpan(listEnd, m.Index - listEnd).Trim().Trim(";,").IsEmpty;
             var claim = new Span(m.Index, m.Length);
             var raw = m.Groups["name"].Value;
             // "其中：重点项目为…": a highlight of one listed project, under another wording; the list counts.
             if (cx.Vocabulary.Lexicon.Pattern("project_highlight").IsMatch(raw)) { found.Claims.Add(claim); Take(found, m); continue; }
-            var name = CleanName(cx.Vocabulary, raw);
+            var name = CleanName(cx.Vocabulary, raw, continues);
             if (name is null) continue;
+            listEnd = m.Index + m.Length;
             found.Claims.Add(claim);
             Take(found, m);
             // The same project named again (a highlight before the list) is one project.
@@ -66,7 +69,7 @@ internal sealed class ProseProjects : IRecogniser
     }
 
     // "分别为：高新人才大厦项目" → "高新人才大厦项目"; a clause that is not a name (本级财力项目, 共计, 3个项目) is dropped.
-    private static string? CleanName(Vocabulary v, string raw)
+    private static string? CleanName(Vocabulary v, string raw, bool continuesList)
     {
         var intro = v.Lexicon.Pattern("project_intro").Matches(raw).LastOrDefault();
         var name = (intro is null ? raw : raw[(intro.Index + intro.Length)..]).Trim();
@@ -75,8 +78,9 @@ internal sealed class ProseProjects : IRecogniser
         if (name.Length < 2) return null;
         var first = v.Lexicon.Matcher("subject", "total_row", "filler", "measure").Tags(name).FirstOrDefault(t => t.Start == 0);
         if (first is not null && !(first.Facet == "subject" && first.Canonical == "project" && first.Length < name.Length)) return null;
-        // "2023年“三公”经费": a name ending in a budget subject is that subject's figure, not a project.
-        if (v.Lexicon.Matcher("subject").Tags(name).Any(t => t.End == name.Length && t.Canonical != "project")) return null;
+        // "2023年“三公”经费": a name ending in a budget subject is that subject's figure, not a project —
+        // unless it continues a list of projects ("…项目，全年预算…；警务辅助人员经费，全年预算…").
+        if (!continuesList && v.Lexicon.Matcher("subject").Tags(name).Any(t => t.End == name.Length && t.Canonical != "project")) return null;
         if (v.Lexicon.Pattern("count").IsMatch(name) || v.Lexicon.Pattern("project_not_name").IsMatch(name)) return null;
         return name;
     }

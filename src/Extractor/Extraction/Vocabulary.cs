@@ -18,6 +18,8 @@ internal sealed class Vocabulary
 
     /// <summary>Labels of figures: measures, subjects, signs, breakdowns, and score roles.</summary>
     public Matcher FigureLabels { get; }
+    /// <summary>The same labels as prose reads them: without the forms that name a measure only in a table.</summary>
+    public Matcher ProseLabels { get; }
     /// <summary>Parts of an indicator, operators and fillers.</summary>
     public Matcher IndicatorLabels { get; }
     /// <summary>Section topics of headings.</summary>
@@ -49,6 +51,7 @@ internal sealed class Vocabulary
         Lexicon = lexicon;
         Keys = new KeyMap(lexicon);
         FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
+        ProseLabels = lexicon.ProseMatcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
         IndicatorLabels = lexicon.Matcher("role", "op", "filler", "measure");
         Sections = lexicon.Matcher("section");
         var units = Alternation(lexicon.Forms("unit"));

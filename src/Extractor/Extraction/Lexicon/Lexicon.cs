@@ -59,6 +59,11 @@ public sealed class Lexicon
     public Matcher Matcher(params string[] facets) =>
         _matchers.GetOrAdd(string.Join(",", facets), _ => new Matcher(this, facets));
 
+    /// <summary>A matcher tagging the given facets in prose: forms marked <c>label</c> name a measure only in a
+    /// table's label cell, so they are left out before matching and never shadow a prose form.</summary>
+    public Matcher ProseMatcher(params string[] facets) =>
+        _matchers.GetOrAdd("prose:" + string.Join(",", facets), _ => new Matcher(this, facets, e => e.Attribute("label") is null));
+
     /// <summary>One regex for a facet's forms (alternation, longest literal first), cached.</summary>
     public Regex Pattern(string facet, string? canonical = null, string prefix = "", string suffix = "") =>
         _patterns.GetOrAdd($"{facet}\u0001{canonical}\u0001{prefix}\u0001{suffix}", _ =>

@@ -23,9 +23,9 @@ public sealed class Matcher
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Tag[]> _known = new(StringComparer.Ordinal);
     private const int KnownBound = 20_000;
 
-    internal Matcher(Lexicon lexicon, IReadOnlyCollection<string> facets)
+    internal Matcher(Lexicon lexicon, IReadOnlyCollection<string> facets, Func<LexiconEntry, bool>? where = null)
     {
-        _entries = lexicon.Entries.Where(e => facets.Contains(e.Facet) && e.Forms.Count > 0)
+        _entries = lexicon.Entries.Where(e => facets.Contains(e.Facet) && e.Forms.Count > 0 && (where is null || where(e)))
             .Select(e => (e, new Regex(string.Join("|", e.Forms.Distinct().OrderByDescending(f => f.Length).Select(lexicon.Compile)),
                 RegexOptions.CultureInvariant), e.Forms.Where(f => !f.Contains('…') && !f.Contains('{')).ToHashSet()))
             .ToArray();

@@ -17,9 +17,10 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
     private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
     private IReadOnlyList<string>? _lastGroup;
     private string? _headingGroup;
-    private string? _section;
+    private List<string> _sections = []; // the section rows heading the rows below, outermost first
+    private bool _lastWasSection;
 
-    public ITableKind Continue() => new IndicatorTable(roles, _parts) { _lastGroup = _lastGroup, _section = _section };
+    public ITableKind Continue() => new IndicatorTable(roles, _parts) { _lastGroup = _lastGroup, _sections = [.. _sections] };
 
     /// <summary>An indicator table reader when the header names its columns' roles; null otherwise.</summary>
     public static IndicatorTable? For(Vocabulary v, TableView view, int headerRows)
@@ -83,7 +84,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 && (!roles.Keys.Any(k => k.StartsWith("group", StringComparison.Ordinal)) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _))
                 && TotalOf(v, first) is null)
             {
-                _section = CleanGroup(v, first);
+                Heads(v, first);
                 continue;
             }
             if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
@@ -107,7 +108,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 continue;
             }
             var group = roles.Keys.Where(k => k.StartsWith("group", StringComparison.Ordinal)).Order().Select(k => CleanGroup(v, view.Cell(r, roles[k]))).ToList();
-            if (_section is not null && !group.Contains(_section)) group.Insert(0, _section);
+            group.InsertRange(0, _sections.Where(g => !group.Contains(g)));
             // A table under a heading naming a group ("（一）产出指标") holds that group's indicators.
             _headingGroup ??= HeadingGroup(place) ?? "";
             if (_headingGroup.Length > 0 && !group.Contains(_headingGroup)) group.Insert(0, _headingGroup);
@@ -117,9 +118,10 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             // "1 | 产出指标 | < | <…": a row naming only a group heads the rows below it.
             if (name.Length > 0 && !view.HasNumber(r) && group.Contains(name) && v.Lexicon.Matcher("group_word").IsWhole(name, out _))
             {
-                _section = name;
+                Heads(v, name);
                 continue;
             }
+            _lastWasSection = false;
             // A row named by a group word ("产出指标 | 50 | 48.5") totals its group: no indicator.
             if (name.Length == 0 || (group.Count > 0 && group.Contains(name)) || v.Lexicon.Matcher("role").IsWhole(name, out _)
                 || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, name), out _))
@@ -243,6 +245,18 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
 
     private static string? NonEmpty(Vocabulary v, string s) =>
         s.Length == 0 || v.Lexicon.Forms("empty").Contains(s) ? null : s;
+
+    // "一、产出指标" then "（一）数量指标" right below it: a section row under another is its sub-group; after
+    // indicator rows, a top-level one (一、, or a top group word) starts anew and another replaces the innermost.
+    private void Heads(Vocabulary v, string cell)
+    {
+        var group = CleanGroup(v, cell);
+        var top = v.TopHeadingStart.IsMatch(FlowText.Normalize(cell)) || v.Lexicon.Pattern("group_word", "top", "^(?:", ")$").IsMatch(group);
+        if (_lastWasSection && _sections.Count > 0 && !top) _sections.Add(group);
+        else if (top || _sections.Count <= 1) _sections = [group];
+        else _sections[^1] = group;
+        _lastWasSection = true;
+    }
 
     // "产出指标(50分)" → "产出指标", "一、残疾人康复救助" → "残疾人康复救助": a group's points and its
     // outline number are not its name.
