@@ -63,7 +63,8 @@ internal static class ReportHeader
 
     private static string? CaptionUnit(FlowText flow, Lexicon.Lexicon lex)
     {
-        var caption = lex.Pattern("year", prefix: @"^(?<unit>[^\n\d:|：，。,()（）]{4,40}?)\s*(?:", suffix: @")[^\n。，,]{0,30}?(?:表|报告)$");
+        var ends = string.Join("|", lex.Forms("title_end").Select(System.Text.RegularExpressions.Regex.Escape));
+        var caption = lex.Pattern("year", prefix: @"^(?<unit>[^\n\d:|：，。,()（）]{4,40}?)\s*(?:", suffix: $@")[^\n。，,]{{0,30}}?(?:{ends})$");
         var lines = flow.Text.Split('\n').Concat(Tables.TableRows.Of(flow).Select(r => r.Text.Split(':')[0]));
         return lines.Select(l => caption.Match(l.Trim())).FirstOrDefault(m => m.Success)?.Groups["unit"].Value;
     }
