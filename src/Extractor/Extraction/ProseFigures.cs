@@ -103,6 +103,8 @@ internal sealed class ProseFigures : IRecogniser
                 ctx.SentenceSubject = null;
                 ctx.Breakdown = false;
             }
+            // "预算调整率落在10%—15%区间": the ends of a range are a scoring band, not figures.
+            if (v.RangeNext.IsMatch(line, m.Index + m.Length) || v.RangePrevious.IsMatch(line[clauseStart..m.Index])) continue;
             // "力争2025年项目支出执行率达到95%": an aim for later is no figure of the year.
             if (v.Intent.IsMatch(line[clauseStart..m.Index])) continue;
 
@@ -112,7 +114,7 @@ internal sealed class ProseFigures : IRecogniser
             // The whole sentence tells what points are about ("预算执行指标分值10分，按预算执行比率计算得9.66分").
             var sentenceEnd = line.IndexOf('。', m.Index);
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
-            var key = Classify(v, line, line[clauseStart..m.Index], prefix, sentence, kind, section, ctx, ref value);
+            var key = Classify(v, line, clauseStart, line[clauseStart..m.Index], prefix, sentence, kind, section, ctx, ref value);
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
@@ -223,7 +225,7 @@ internal sealed class ProseFigures : IRecogniser
         _ => false,
     };
 
-    private static string? Classify(Vocabulary v, string line, string clause, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
+    private static string? Classify(Vocabulary v, string line, int clauseStart, string clause, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
         if (kind == "score") return ScoreKey(v, clause, prefix, sentence, section, value);
         var measure = Strongest(prefix);
@@ -270,9 +272,11 @@ internal sealed class ProseFigures : IRecogniser
         if (ctx.Breakdown && subject is null && ctx.Parts.Count >= 2 && measure.Canonical != ctx.WholeMeasure)
         {
             ctx.Breakdown = false;
-            ctx.SentenceSubject = null;
-            subject = ctx.WholeSubject;
+            ctx.SentenceSubject = subject = ctx.WholeSubject;
         }
+        // "…，兽医实验室能力提升项目部分设备验收滞后，执行率仅为83.17%": after a clause naming one project, a figure
+        // naming no subject is that project's.
+        if (subject is null && !prefix.Any(t => t.Facet == "subject") && OneProjectBefore(v, line, sentence, clauseStart)) return null;
         // "（一）…林地养护项目因…调整，执行率为95.52%": where a section discusses particular cases (存在问题), a figure
         // naming no subject after a clause that named a project is that project's, not the unit's.
         if (subject is null && ctx.SentenceSubject is null && v.NeedsSubject(section) && prefix.Count > 0
@@ -281,6 +285,20 @@ internal sealed class ProseFigures : IRecogniser
         ctx.Subject = subject;
         if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;
         return v.Keys.Key(subject, measure.Canonical, section);
+    }
+
+    private static bool OneProjectBefore(Vocabulary v, string line, List<Tag> sentence, int clauseStart)
+    {
+        // ("…能力提升项目部分设备…": 部分 there is "some of", no subject of its own.)
+        var last = sentence.Where(t => t.Facet == "subject" && t.Canonical != "part" && t.End <= clauseStart).MaxBy(t => t.End);
+        if (last is not { Canonical: "project", Length: 2 }) return false;
+        // "共实施项目3个": a count of the projects names none of them.
+        if (v.Lexicon.Pattern("count").Matches(line).Any(c => c.Index <= last.Start && last.End <= c.Index + c.Length)) return false;
+        var from = Math.Max(Clauses.LastBoundary(line, last.Start), sentence.Where(t => t.End <= last.Start).Select(t => t.End).DefaultIfEmpty(0).Max());
+        // "年中追加…妇幼项目补助等186.40万元": after its measure the name says what the money went to.
+        if (sentence.Any(t => t.Facet == "measure" && t.End <= last.Start && t.Start >= Clauses.LastBoundary(line, last.Start))) return false;
+        var name = line[from..last.Start];
+        return name.Length >= 4 && name.All(c => c >= '\u4e00' && c <= '\u9fff');
     }
 
     private static bool JoinedToAnother(Vocabulary v, string line, List<Tag> prefix, Tag subject) =>
@@ -309,11 +327,16 @@ internal sealed class ProseFigures : IRecogniser
         // "预算执行率得9.71分，绩效指标得89分，综合得分98.71分": a clause naming the execution rate and points is its score,
         // whatever else the sentence totals; one naming a group of indicators (产出指标得49分) is that group's, no key.
         if (Has(prefix, "measure", "execution_rate") && Has(prefix, "role", "score") && !Has(prefix, "role", "total_score")) return Keys.ExecutionScore;
+        // "预算执行得分9.63分": the execution row's own words with points scored are its score too.
+        var executionWords = v.Lexicon.Matcher("execution_row").Tags(clause).Count > 0;
+        if (executionWords && Has(prefix, "role", "score") && !Has(prefix, "role", "total_score")) return Keys.ExecutionScore;
         var ofGroup = v.Lexicon.Matcher("group_word").Tags(clause).Count > 0;
         if (Has(prefix, "role", "score") && !Has(prefix, "role", "total_score") && ofGroup) return null;
         // "一级指标分值设置为产出指标50分": a group's weight, not the execution's, however the sentence goes on.
         if (Has(prefix, "role", "weight") && !Has(prefix, "measure", "execution_rate") && ofGroup) return null;
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
+        // "按“预算执行率×10分”计算": the points the rate is multiplied by are its weight.
+        if ((aboutExecution || executionWords) && v.Lexicon.Pattern("multiply", suffix: @"\s*$").IsMatch(clause) && value < 100) return Keys.ExecutionWeight;
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
         // "绩效指标部分得88分，预算执行率得9.78分": points its clause gives the indicators are not the execution's.

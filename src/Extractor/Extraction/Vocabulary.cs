@@ -43,6 +43,9 @@ internal sealed class Vocabulary
     public Regex Intent { get; }
     /// <summary>A word of a total (合计, 共计): in prose, the clause is about the whole again.</summary>
     public Regex TotalWord { get; }
+    /// <summary>A range mark and a number right after a value ("10%—15%"), and a number and a range mark right before one.</summary>
+    public Regex RangeNext { get; }
+    public Regex RangePrevious { get; }
     /// <summary>A cell holding one quantity: [operator] number [unit] [postfix operator].</summary>
     public Regex CellQuantity { get; }
 
@@ -70,6 +73,9 @@ internal sealed class Vocabulary
         NetChange = lexicon.Pattern("net_change");
         Intent = lexicon.Pattern("intent");
         TotalWord = lexicon.Pattern("total_row", "total");
+        var range = Alternation(lexicon.Forms("range"));
+        RangeNext = new Regex($@"\G\s*(?:{range})\s*\d", RegexOptions.CultureInvariant);
+        RangePrevious = new Regex($@"\d[^\d,;。，；]{{0,4}}?(?:{range})\s*$", RegexOptions.CultureInvariant);
         CellQuantity = new Regex($@"^(?<op>{prefixOps})?(?<num>{Lex.ArabicNumber})(?<unit>.*?)(?<post>{postfixOps})?$", RegexOptions.CultureInvariant);
     }
 

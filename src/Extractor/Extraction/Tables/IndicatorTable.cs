@@ -10,8 +10,12 @@ namespace Extractor.Extraction.Tables;
 /// least two of target, actual, completion, weight and score is an indicator; the 预算执行率 row gives the
 /// execution rate and its points; a total row gives the total score and weights.
 /// </summary>
-internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IReadOnlyDictionary<string, (int Index, int Count)>? parts = null) : ITableKind
+internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IReadOnlyDictionary<string, (int Index, int Count)>? parts = null,
+    IReadOnlyDictionary<string, string>? rowRoles = null) : ITableKind
 {
+    // "类别 | 指标值" over "年度目标值 | ≥98%" then "全年实际值 | 99.2%": the words of a column saying which part
+    // the value beside them is, an indicator taking one row per part.
+    private readonly IReadOnlyDictionary<string, string> _rowRoles = rowRoles ?? new Dictionary<string, string>();
     // Roles sharing one column ("指标值/实际完成值" over "≥1800件/2186件"): each role's part of the cell.
     private readonly IReadOnlyDictionary<string, (int Index, int Count)> _parts = parts ?? new Dictionary<string, (int, int)>();
     private static readonly string[] Scored = ["target", "actual", "completion", "weight", "score"];
@@ -20,17 +24,19 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
     private List<string> _sections = []; // the section rows heading the rows below, outermost first
     private bool _lastWasSection;
 
-    public ITableKind Continue() => new IndicatorTable(roles, _parts) { _lastGroup = _lastGroup, _sections = [.. _sections] };
+    public ITableKind Continue() => new IndicatorTable(roles, _parts, _rowRoles) { _lastGroup = _lastGroup, _sections = [.. _sections] };
 
     /// <summary>An indicator table reader when the header names its columns' roles; null otherwise.</summary>
     public static IndicatorTable? For(Vocabulary v, TableView view, int headerRows)
     {
         var parts = new Dictionary<string, (int, int)>();
-        return Columns(v, view, headerRows, parts) is { } roles ? new IndicatorTable(roles, parts) : null;
+        var rowRoles = new Dictionary<string, string>();
+        return Columns(v, view, headerRows, parts, rowRoles) is { } roles ? new IndicatorTable(roles, parts, rowRoles) : null;
     }
 
     /// <summary>The column of each role, by the header text; null when the table is not an indicator table.</summary>
-    private static Dictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows, Dictionary<string, (int, int)> parts)
+    private static Dictionary<string, int>? Columns(Vocabulary v, TableView view, int headerRows, Dictionary<string, (int, int)> parts,
+        Dictionary<string, string> rowRoles)
     {
         var matcher = v.Lexicon.Matcher("role");
         var roles = new Dictionary<string, int>();
@@ -63,7 +69,29 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         if (!roles.ContainsKey("name") && groups.Count > 0) { roles["name"] = groups[^1]; groups.RemoveAt(groups.Count - 1); }
         if (!roles.ContainsKey("name") || !Scored.Any(roles.ContainsKey)) return null;
         for (var i = 0; i < groups.Count; i++) roles[$"group{i}"] = groups[i];
+        RowRoles(matcher, view, headerRows, roles, rowRoles);
         return roles;
+    }
+
+    // A column no header names whose cells are each a part's name (年度目标/实际完成), two parts at least, beside
+    // the column of values (the target's, or the actual's).
+    private static void RowRoles(Matcher matcher, TableView view, int headerRows, Dictionary<string, int> roles, Dictionary<string, string> rowRoles)
+    {
+        var value = roles.TryGetValue("target", out var t) ? t : roles.GetValueOrDefault("actual", -1);
+        if (value < 0) return;
+        for (var c = 0; c < view.Columns; c++)
+        {
+            if (roles.ContainsValue(c)) continue;
+            var cells = Enumerable.Range(headerRows, view.Grid.Length - headerRows).Select(r => view.Cell(r, c)).Where(x => x.Length > 0).Distinct().ToList();
+            var named = new Dictionary<string, string>();
+            foreach (var cell in cells)
+                if (matcher.IsWhole(cell, out var tag) && tag!.Canonical is "target" or "actual" or "midyear") named[cell] = tag.Canonical;
+            if (named.Values.Distinct().Count() < 2 || named.Count < cells.Count - 2) continue;
+            roles["row_role"] = c;
+            roles["row_value"] = value;
+            foreach (var (cell, role) in named) rowRoles[cell] = role;
+            return;
+        }
     }
 
     public void Read(TableView view, int headerRows, TablePlace place, Candidates found)
@@ -78,6 +106,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
             if (IsHeaderRepeat(v, view, r)) continue;
+            // A row under the first of its indicator's rows was read with it.
+            if (roles.ContainsKey("row_role") && !view.IsOrigin(r, roles["name"])) continue;
             // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns;
             // in one with group columns when it names a group ("二、产出指标（45分）" over 二级|三级指标 columns).
             if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
@@ -99,8 +129,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             {
                 if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
                 {
-                    found.Figures.Add(place.Figure(view, r, roles["actual"], Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
-                    used.Add(roles["actual"]);
+                    var (at, column) = Source(view, r, "actual")!.Value;
+                    found.Figures.Add(place.Figure(view, at, column, Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
+                    if (at == r) used.Add(column);
                 }
                 AddScore(found, place, view, r, Keys.ExecutionWeight, text, used, roles.GetValueOrDefault("weight", -1));
                 AddScore(found, place, view, r, Keys.ExecutionScore, text, used, roles.GetValueOrDefault("score", -1));
@@ -178,11 +209,13 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             NonEmpty(v, Cell("deviation")), NonEmpty(v, Cell("improvement")), view.PageOf(r), text)
         {
             Boxes = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
-                .Where(p => p.Item2 is not null && view.BoxOf(r, roles[p.Item1]) is not null)
-                .ToDictionary(p => p.Item1, p => new Place(view.PageOf(r), view.BoxOf(r, roles[p.Item1])!)),
+                .Select(p => (p.Item1, p.Item2, At: Source(view, r, p.Item1)))
+                .Where(p => p.Item2 is not null && p.At is { } at && view.BoxOf(at.Row, at.Column) is not null)
+                .ToDictionary(p => p.Item1, p => new Place(view.PageOf(p.At!.Value.Row), view.BoxOf(p.At!.Value.Row, p.At!.Value.Column)!)),
             Confidence = new[] { ("target", target), ("midyear", midyear), ("actual", actual), ("completion", completion), ("weight", weight), ("score", score) }
-                .Where(p => p.Item2 is not null && view.ConfidenceOf(r, roles[p.Item1]) is not null)
-                .ToDictionary(p => p.Item1, p => view.ConfidenceOf(r, roles[p.Item1])!.Value),
+                .Select(p => (p.Item1, p.Item2, At: Source(view, r, p.Item1)))
+                .Where(p => p.Item2 is not null && p.At is { } at && view.ConfidenceOf(at.Row, at.Column) is not null)
+                .ToDictionary(p => p.Item1, p => view.ConfidenceOf(p.At!.Value.Row, p.At!.Value.Column)!.Value),
             Paragraph = block,
             Label = NonEmpty(v, Cell("seq")),
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
@@ -209,11 +242,27 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
     // The text of a role's cell in row r: the whole cell, or its part when roles share the column.
     private string RoleCell(TableView view, int r, string role)
     {
-        if (!roles.TryGetValue(role, out var c)) return "";
-        var cell = view.Cell(r, c);
+        if (Source(view, r, role) is not { } at) return "";
+        var (k, c) = at;
+        var cell = view.Cell(k, c);
+        if (roles.ContainsKey("row_role") && k != r) return cell;
         if (!_parts.TryGetValue(role, out var part)) return cell;
         var pieces = cell.Split(Separators);
         return pieces.Length == part.Count ? pieces[part.Index].Trim() : "";
+    }
+
+    // The cell holding a role's value for the indicator of row r: its column in that row, or with parts in rows
+    // of their own, the value column in the row that names the part.
+    private (int Row, int Column)? Source(TableView view, int r, string role)
+    {
+        if (role is "target" or "actual" or "midyear" && roles.TryGetValue("row_role", out var said))
+        {
+            // The indicator's rows: its first, and those below whose name cell is merged into it.
+            for (var k = r; k < view.Grid.Length && (k == r || !view.IsOrigin(k, roles["name"])); k++)
+                if (_rowRoles.GetValueOrDefault(view.Cell(k, said)) == role) return (k, roles["row_value"]);
+            return null;
+        }
+        return roles.TryGetValue(role, out var c) ? (r, c) : null;
     }
 
     // The group word a heading before the table names, when the heading is nothing else ("（一）产出指标").

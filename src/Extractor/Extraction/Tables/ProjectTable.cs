@@ -24,7 +24,9 @@ internal sealed class ProjectTable(ProjectTable.Layout layout) : ITableKind
         var measures = v.FigureLabels;
         string? Measure(int c) => measures.Tags(Label(c)).Where(t => t.Facet == "measure").MaxBy(t => t.End)?.Canonical;
         var actual = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "actual", -1);
-        var budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "initial" or "adjusted", -1);
+        // The full-year budget when the table gives it beside the initial one (年初预算 | 调整后预算 | 实际支出).
+        var budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "adjusted", -1);
+        if (budget < 0) budget = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && c != actual && Measure(c) is "initial", -1);
         if (budget < 0 && actual < 0) return null;
         var seq = Find(l => roles.Tags(l).Any(t => t.Canonical == "seq"));
         var rate = Enumerable.Range(0, view.Columns).FirstOrDefault(c => c != name && Measure(c) == "execution_rate", -1);
