@@ -20,7 +20,9 @@ internal sealed class FigureTable : ITableKind
         var columns = Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)).ToArray();
         var header = string.Join("|", columns);
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
-        var fiscalYear = place.Context.Info.FiscalYear;
+        // The report's year, or when the report does not say, the latest a column names ("2022年决算数 | 2023年决算数").
+        var fiscalYear = place.Context.Info.FiscalYear ?? Enumerable.Range(0, view.Columns)
+            .SelectMany(c => YearLabel.Matches(view.ColumnLabel(c, headerRows)).Select(m => (int?)int.Parse(m.Groups[1].Value))).Max();
         if (aboutExecution) HeaderWeight(view, headerRows, place, found);
         Tag? rowMeasure = null;
         // Beside a 合计 row, a row naming nothing the lexicon knows ("城乡社区支出") is one part of that total.
@@ -34,9 +36,11 @@ internal sealed class FigureTable : ITableKind
         // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
         var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         var totalColumn = totals.Values.Any(t => t);
+        var afterNamed = false; // below a row naming a subject ("三公经费"), a row naming nothing known is an item of it
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
+            var namesSubject = ProseFigures.Labels(v, rowLabel).Any(t => t.Facet == "subject" && t.Canonical is not ("whole" or "part"));
             // A row naming only a part ("其中：基本支出") under a row naming a measure ("年初预算数") is that measure's part.
             var ownMeasure = ProseFigures.Strongest(ProseFigures.Labels(v, rowLabel));
             if (ownMeasure is not null) rowMeasure = ownMeasure;
@@ -53,7 +57,7 @@ internal sealed class FigureTable : ITableKind
                 var cLabel = inline is null ? columnLabel : "";
                 if (splitAdjustment && inline is null && adjusting[c].Count > 0) continue;
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
-                    partOfTotal: totalRow && inline is null && rowLabel.Length > 0,
+                    partOfTotal: (totalRow || afterNamed) && inline is null && rowLabel.Length > 0,
                     columnPartOfTotal: totalColumn && inline is null && !totals[c]);
                 // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
                 // subject of the label before it in the row.
@@ -70,6 +74,7 @@ internal sealed class FigureTable : ITableKind
                 if (unit is not null && v.UnitKind(unit) is "money" or "percent" or "score")
                     found.UnreadInTables.Add(new UnreadValue(q.Value, unit, text, view.PageOf(r), place.Offset, place.Section));
             }
+            afterNamed |= namesSubject && view.HasNumber(r);
         }
     }
 
@@ -89,7 +94,7 @@ internal sealed class FigureTable : ITableKind
                 }
     }
 
-    private static readonly System.Text.RegularExpressions.Regex YearLabel = new(@"(?<!\d)((?:19|20)\d\d)(?=年度|年(?![\d一二三四五六七八九十]{1,2}月))");
+    internal static readonly System.Text.RegularExpressions.Regex YearLabel = new(@"(?<!\d)((?:19|20)\d\d)(?=年度|年(?![\d一二三四五六七八九十]{1,2}月))");
 
     private static bool OtherYear(string label, int? fiscalYear) =>
         fiscalYear is { } year && YearLabel.Matches(label).Select(m => int.Parse(m.Groups[1].Value)).ToList() is { Count: > 0 } years

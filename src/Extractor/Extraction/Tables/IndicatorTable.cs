@@ -41,8 +41,13 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         var matcher = v.Lexicon.Matcher("role");
         var roles = new Dictionary<string, int>();
         var groups = new List<int>();
+        // "2022年完成值 | 2023年目标值 | 2023年完成值": a column of an earlier year than the others is last year's.
+        int? YearOf(int c) => Enumerable.Range(0, headerRows).Select(r => FigureTable.YearLabel.Match(view.Cell(r, c)))
+            .Where(m => m.Success).Select(m => (int?)int.Parse(m.Groups[1].Value)).FirstOrDefault();
+        var thisYear = Enumerable.Range(0, view.Columns).Select(YearOf).Max();
         for (var c = 0; c < view.Columns; c++)
         {
+            if (YearOf(c) < thisYear) continue;
             // The lowest header row names a column most precisely ("年度指标值" above "指标性质").
             for (var r = headerRows - 1; r >= 0; r--)
             {
