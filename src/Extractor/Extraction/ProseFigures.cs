@@ -26,6 +26,7 @@ internal sealed class ProseFigures : IRecogniser
         public string? WholeSubject;         // the subject of the figure 其中 breaks down, and its measure
         public string? WholeMeasure;
         public readonly HashSet<string> Parts = []; // the subjects the breakdown has named
+        public bool SplitAdjustment;         // additions and cuts both stated, no net change yet: no adjustment
         public bool BracketBreakdown;        // the breakdown stands in brackets: the closing bracket ends it
         public string? SubjectBeforeBreakdown;
         public readonly HashSet<string> KeysInSentence = [];
@@ -120,6 +121,19 @@ internal sealed class ProseFigures : IRecogniser
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
             var net = key == Keys.Adjustment && (totalClause || v.NetChange.IsMatch(line[clauseStart..m.Index]));
             if (net) found.Figures.RemoveAll(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index);
+            // "追加620万元，…调减238.60万元" with no net change after them (or "合计追加426万元；…压减38.50万元"):
+            // additions and cuts both stated leave the change unstated; neither is it.
+            if (key == Keys.Adjustment && !net && !ctx.Breakdown)
+            {
+                var earlier = found.Figures.Where(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index).ToList();
+                if (ctx.SplitAdjustment || earlier.Any(f => Math.Sign(f.Value) != Math.Sign(value)))
+                {
+                    found.Figures.RemoveAll(earlier.Contains);
+                    ctx.SplitAdjustment = true;
+                    continue;
+                }
+            }
+            if (net) ctx.SplitAdjustment = false;
             if (!ctx.KeysInSentence.Add(key) && !net) continue; // a second statement in one sentence is a sub-item
             if (!ctx.LastWasPart)
             {

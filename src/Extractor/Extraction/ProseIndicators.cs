@@ -54,6 +54,8 @@ internal sealed class ProseIndicators : IRecogniser
     // "一、"); every other paragraph may be an unnumbered block.
     // Kept, not written inline: a collection expression there allocated an array on every call.
     private static readonly char[] StatementEnds = ['。', ';', '；'];
+    private static readonly char[] Colons = [':', '：'];
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
     private static readonly char[] NameEnds = [':', '：', '\n', '。', ',', '，', ';', '；'];
 
     private static List<Start> Starts(ExtractionContext cx)
@@ -85,6 +87,10 @@ internal sealed class ProseIndicators : IRecogniser
                     marked = true;
                 }
                 var next = line.IndexOfAny(StatementEnds, pos);
+                // "数量指标方面：一是…": a short lead without numbers, then a colon, opens a list of items.
+                var colon = line.IndexOfAny(Colons, pos);
+                if (colon > pos && (next < 0 || colon < next) && colon - lead <= 14 && !line.AsSpan(lead, colon - lead).ContainsAny(Digits)
+                    && cx.Vocabulary.ItemStart.Match(line, colon + 1) is { Success: true, Length: > 0 }) next = colon;
                 if (next < 0) break;
                 pos = next + 1;
             }
