@@ -41,6 +41,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         var matcher = v.Lexicon.Matcher("role");
         var roles = new Dictionary<string, int>();
         var groups = new List<int>();
+        var repeated = new List<(string Role, int Column)>();
         // "2022年完成值 | 2023年目标值 | 2023年完成值": a column of an earlier year than the others is last year's.
         int? YearOf(int c) => Enumerable.Range(0, headerRows).Select(r => FigureTable.YearLabel.Match(view.Cell(r, c)))
             .Where(m => m.Success).Select(m => (int?)int.Parse(m.Groups[1].Value)).FirstOrDefault();
@@ -66,13 +67,22 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 var tag = matcher.Tags(label).OrderByDescending(t => t.Length).ThenByDescending(t => t.Start).FirstOrDefault();
                 if (tag is null) continue;
                 if (tag.Canonical == "group") groups.Add(c);
-                else roles.TryAdd(tag.Canonical, c);
+                else if (!roles.TryAdd(tag.Canonical, c)) repeated.Add((tag.Canonical, c));
                 break;
             }
         }
         // Grouped tables without a name column name the indicator in the last group column (一级|二级|三级).
         if (!roles.ContainsKey("name") && groups.Count > 0) { roles["name"] = groups[^1]; groups.RemoveAt(groups.Count - 1); }
         if (!roles.ContainsKey("name") || !Scored.Any(roles.ContainsKey)) return null;
+        // "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分": each level has its points; the indicator's are
+        // those after its name.
+        foreach (var (role, c) in repeated)
+            if (role is "weight" or "score" && roles[role] < roles["name"] && c > roles["name"]) roles[role] = c;
+        // "绩效指标 | 一级指标 | 二级指标 | 三级指标": a label spanned down the table's side names no indicator; of
+        // several name columns, the one whose rows differ most does.
+        int Distinct(int c) => Enumerable.Range(headerRows, view.Grid.Length - headerRows).Select(r => view.Cell(r, c)).Where(x => x.Length > 0).Distinct().Count();
+        foreach (var (role, c) in repeated)
+            if (role == "name" && Distinct(c) > Distinct(roles["name"])) roles["name"] = c;
         for (var i = 0; i < groups.Count; i++) roles[$"group{i}"] = groups[i];
         RowRoles(matcher, view, headerRows, roles, rowRoles);
         return roles;
