@@ -34,8 +34,11 @@ internal sealed class TableReader : IRecogniser
                 var header = HeaderRows(v, view);
                 // A table's first part on a later page with the same columns, whose first rows are data or a
                 // header it cannot stand on (a wrapped remainder such as "值"), continues the table before it.
-                if (first && previous is not null && previous.View.Columns == view.Columns && view.Page > previous.View.Page
-                    && (header == 0 || (Classify(v, previous.View, previous.Header) is not FigureTable && Classify(v, view, header) is FigureTable)))
+                // So does, on the same page, one whose first rows are data after no heading ("（续表）" at most).
+                if (first && previous is not null && previous.View.Columns == view.Columns
+                    && (view.Page > previous.View.Page
+                        ? header == 0 || (Classify(v, previous.View, previous.Header) is not FigureTable && Classify(v, view, header) is FigureTable)
+                        : header == 0 && previous.Header > 0 && !cx.Flow.Paragraphs.Any(p => p.Heading && p.Start > previous.Place.Offset && p.Start < offset)))
                 {
                     // A header cut by the page break ("权" / "重") is joined like a data row.
                     var (before, after) = JoinCutRow(previous.View, view);
