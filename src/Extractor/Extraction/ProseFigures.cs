@@ -116,6 +116,14 @@ internal sealed class ProseFigures : IRecogniser
             var sentenceEnd = line.IndexOf('。', m.Index);
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
             var key = Classify(v, line, clauseStart, line[clauseStart..m.Index], prefix, sentence, kind, section, ctx, ref value);
+            // "追加…620万元，…收回调减部分项目资金238.60万元": a cut after an addition (or the reverse) leaves the
+            // change unstated, whoever's money the cut names.
+            if (key is null && kind == "money" && ctx.Measure == "adjustment" && !ctx.Breakdown && Sign(prefix) is { } said
+                && found.Figures.Any(f => f.Key == Keys.Adjustment && f.Offset >= offset && f.Offset < offset + m.Index && (f.Value < 0) != (said == "minus")))
+            {
+                found.Figures.RemoveAll(f => f.Key == Keys.Adjustment && f.Offset >= offset && f.Offset < offset + m.Index);
+                ctx.SplitAdjustment = true;
+            }
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
