@@ -151,6 +151,9 @@ internal sealed class FigureTable : ITableKind
         var rowMeasure = ProseFigures.Strongest(rowTags);
         var measure = colMeasure?.Entry.Attribute("weak") is not null && rowMeasure is not null && rowMeasure.Entry.Attribute("weak") is null
             ? rowMeasure : colMeasure ?? rowMeasure;
+        // "部门基本支出预算调整 | 2023年预算数": a row and a column naming two different measures cross in no figure.
+        if (colMeasure is not null && rowMeasure is not null && colMeasure.Canonical != rowMeasure.Canonical
+            && colMeasure.Entry.Attribute("weak") is null && rowMeasure.Entry.Attribute("weak") is null) return null;
         if (measure is null && inherited is not null && rowTags.Any(t => t.Facet == "subject" && t.Canonical != "whole")) measure = inherited;
         if (measure is null || measure.Canonical == "none") return null;
         var subjects = new[] { SubjectOf(rowTags, measure, rowLabel), SubjectOf(colTags, measure, columnLabel) }.OfType<Tag>().ToList();

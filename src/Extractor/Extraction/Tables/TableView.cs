@@ -151,6 +151,8 @@ internal sealed class TableView
 
     // An operator or word before ("≥", "不低于"), a unit after ("万元", "个工作日"); a label such as
     // "指标1：名称" is not a number.
+    // "2、出国经费": an item's number before its words labels a row.
+    private static readonly Regex ListedLabel = new(@"^\d{1,2}\s*[、.．]\s*\p{IsCJKUnifiedIdeographs}", RegexOptions.CultureInvariant);
     private static readonly Regex YearCell = new(@"^(?:19|20)\d\d\s*年", RegexOptions.CultureInvariant);
     private static readonly Regex NumberCell = new(@"^[^\d:：]{0,4}-?\d[\d,]*(?:\.\d+)?[^\d:：]{0,8}$", RegexOptions.CultureInvariant);
 
@@ -159,7 +161,7 @@ internal sealed class TableView
     {
         var cell = Cell(r, c);
         // "2022年决算数", "2023年": a year names a column or a time, it is no quantity.
-        if (YearCell.IsMatch(cell)) return false;
+        if (YearCell.IsMatch(cell) || ListedLabel.IsMatch(cell)) return false;
         var remark = cell.IndexOf('(');
         return NumberCell.IsMatch(remark > 0 && cell.EndsWith(')') ? cell[..remark] : cell);
     }
