@@ -42,7 +42,7 @@ public class PhrasingTests
     [
         "measure", "sign", "subject", "subject_mask", "role", "op", "count", "grade_label", "grade", "cover_unit", "cover_date", "seal",
         "execution_row", "unit_caption", "pronoun", "total_row", "project_budget", "project_actual", "project_intro", "project_highlight",
-        "moves_on", "breakdown", "filler", "explanation", "cover_year", "commentary",
+        "moves_on", "breakdown", "filler", "explanation", "cover_year", "commentary", "interim",
     ];
 
     [Fact]

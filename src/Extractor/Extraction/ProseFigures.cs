@@ -57,7 +57,13 @@ internal sealed class ProseFigures : IRecogniser
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
         {
             var between = line[ctx.LastEnd..m.Index];
-            if (between.Contains('。')) { ctx.NewSentence(); ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1; }
+            if (between.Contains('。'))
+            {
+                ctx.NewSentence();
+                ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1;
+                // "其他资金主要为…，…年中核减21.85万元": a sentence opening with a subject is about it.
+                ctx.SentenceSubject = Opener(tags, line, ctx.SentenceStart, m.Index);
+            }
             // A semicolon closes a breakdown, and the subject one of its parts named ("其中基本支出…、项目支出…；年中追加…").
             if (between.Contains(';') || between.Contains('；'))
             {
@@ -108,6 +114,8 @@ internal sealed class ProseFigures : IRecogniser
             if (v.RangeNext.IsMatch(line, m.Index + m.Length) || v.RangePrevious.IsMatch(line[clauseStart..m.Index])) continue;
             // "力争2025年项目支出执行率达到95%": an aim for later is no figure of the year.
             if (v.Intent.IsMatch(line[clauseStart..m.Index])) continue;
+            // "截至6月30日，中心累计支出547.90万元，支出进度46.18%": figures of a point inside the year are not the year's.
+            if (Interim(v, line, ctx.SentenceStart, m.Index)) continue;
 
             var unit = m.Groups["unit"].Value;
             var kind = v.UnitKind(unit);
@@ -116,12 +124,12 @@ internal sealed class ProseFigures : IRecogniser
             var sentenceEnd = line.IndexOf('。', m.Index);
             var sentence = tags.Where(t => t.Start >= ctx.SentenceStart && (sentenceEnd < 0 || t.End <= sentenceEnd)).ToList();
             var key = Classify(v, line, clauseStart, line[clauseStart..m.Index], prefix, sentence, kind, section, ctx, ref value);
-            // "追加…620万元，…收回调减部分项目资金238.60万元": a cut after an addition (or the reverse) leaves the
-            // change unstated, whoever's money the cut names.
+            // "追加…620万元，…收回调减部分项目资金238.60万元": a cut after an addition (or the reverse) in one sentence
+            // leaves the change unstated, whoever's money the cut names.
             if (key is null && kind == "money" && ctx.Measure == "adjustment" && !ctx.Breakdown && Sign(prefix) is { } said
-                && found.Figures.Any(f => f.Key == Keys.Adjustment && f.Offset >= offset && f.Offset < offset + m.Index && (f.Value < 0) != (said == "minus")))
+                && found.Figures.Any(f => f.Key == Keys.Adjustment && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index && (f.Value < 0) != (said == "minus")))
             {
-                found.Figures.RemoveAll(f => f.Key == Keys.Adjustment && f.Offset >= offset && f.Offset < offset + m.Index);
+                found.Figures.RemoveAll(f => f.Key == Keys.Adjustment && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index);
                 ctx.SplitAdjustment = true;
             }
             if (key is null || !KindFits(key, kind)) continue;
@@ -181,6 +189,13 @@ internal sealed class ProseFigures : IRecogniser
         if (open < clauseStart) return false;
         var close = line.IndexOfAny(['）', ')'], open);
         return close >= t.End && close < at;
+    }
+
+    private static bool Interim(Vocabulary v, string line, int from, int to)
+    {
+        foreach (System.Text.RegularExpressions.Match i in v.Interim.Matches(line[from..to]))
+            if (!i.Groups["m"].Success || ChineseNumberReader.Instance.TryRead(i.Groups["m"].Value, out var month) && month < 12) return true;
+        return false;
     }
 
     // Is the position inside brackets opened before it and not yet closed?
@@ -249,7 +264,7 @@ internal sealed class ProseFigures : IRecogniser
 
     private static string? Classify(Vocabulary v, string line, int clauseStart, string clause, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
-        if (kind == "score") return ScoreKey(v, clause, prefix, sentence, section, value);
+        if (kind == "score") return ScoreKey(v, clause, prefix, sentence, section, value, clauseStart + clause.Length);
         var measure = Strongest(prefix);
         ctx.Measure = measure?.Canonical;
         if (measure?.Canonical == "none") { ctx.LastWasPart = false; return null; }
@@ -309,6 +324,17 @@ internal sealed class ProseFigures : IRecogniser
         return v.Keys.Key(subject, measure.Canonical, section);
     }
 
+    // The subject a sentence opens with (within a few characters, before any clause mark): it holds for the sentence
+    // when it is a sentence's subject, or when its own clause goes on without a figure (a topic: "其他资金主要为…，").
+    private static string? Opener(List<Tag> tags, string line, int start, int firstValue)
+    {
+        var first = tags.FirstOrDefault(t => t.Start >= start && t.Facet is "subject" or "measure");
+        if (first is not { Facet: "subject" } || first.Start - start > 4 || line[start..first.Start].Any(Clauses.IsBoundary)
+            || first.Canonical is "whole" or "part") return null;
+        var topic = line[start..first.Start].Trim().Length == 0 && first.End <= firstValue && line[first.End..firstValue].Any(Clauses.IsBoundary);
+        return first.Entry.Attribute("sentence") is not null || topic ? first.Canonical : null;
+    }
+
     private static bool OneProjectBefore(Vocabulary v, string line, List<Tag> sentence, int clauseStart)
     {
         // ("…能力提升项目部分设备…": 部分 there is "some of", no subject of its own.)
@@ -343,7 +369,7 @@ internal sealed class ProseFigures : IRecogniser
     }
 
     // Points: the execution score and its weight in a sentence about the execution rate, the total elsewhere.
-    private static string? ScoreKey(Vocabulary v, string clause, List<Tag> prefix, List<Tag> sentence, string section, decimal value)
+    private static string? ScoreKey(Vocabulary v, string clause, List<Tag> prefix, List<Tag> sentence, string section, decimal value, int at)
     {
         bool Has(List<Tag> tags, string facet, string canonical) => tags.Any(t => t.Facet == facet && t.Canonical == canonical);
         // "预算执行率得9.71分，绩效指标得89分，综合得分98.71分": a clause naming the execution rate and points is its score,
@@ -359,6 +385,11 @@ internal sealed class ProseFigures : IRecogniser
         var aboutExecution = Has(sentence, "measure", "execution_rate") && !Has(sentence, "role", "total_score");
         // "按“预算执行率×10分”计算": the points the rate is multiplied by are its weight.
         if ((aboutExecution || executionWords) && v.Lexicon.Pattern("multiply", suffix: @"\s*$").IsMatch(clause) && value < 100) return Keys.ExecutionWeight;
+        // "三级指标12项，分值合计90分，另设预算执行率指标10分": points the indicators total, or stated after a clause
+        // naming the indicators and before any word of the execution, are theirs.
+        if (Has(prefix, "role", "weight") && (v.TotalWord.IsMatch(clause)
+            || !executionWords && sentence.Any(t => t.Facet == "role" && t.Canonical == "name" && t.End <= at)
+               && !sentence.Any(t => t.Facet == "measure" && t.Canonical == "execution_rate" && t.End <= at))) return null;
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
         // "绩效指标部分得88分，预算执行率得9.78分": points its clause gives the indicators are not the execution's.

@@ -57,9 +57,9 @@ internal sealed class ProseProjects : IRecogniser
             var money = Vocabulary.Alternation(lex.Forms("unit", "money"));
             var filler = Alt("filler");
             string Amount(string n, string u) => $@"\s*{filler}?\s*(?<{n}>{Lex.ArabicNumber})\s*(?<{u}>{money})";
-            // The name ends at a comma, or right before the budget word when it ends with a project noun
-            // ("城乡居民医疗救助区级配套项目全年预算280.00万元").
-            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:]|(?<={Alt("project_noun")}))\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
+            // The name ends at a comma or an opening bracket, or right before the budget word when it ends with a
+            // project noun ("城乡居民医疗救助区级配套项目全年预算280.00万元", "生均公用经费项目（全年预算…）").
+            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:(]|(?<={Alt("project_noun")})\(?)\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
                 RegexOptions.CultureInvariant | RegexOptions.Compiled); // compiled: it is tried at every position of the text
             var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
                 RegexOptions.CultureInvariant);

@@ -41,6 +41,8 @@ internal sealed class Vocabulary
     public Regex NetChange { get; }
     /// <summary>An aim for later ("力争"): the number after it is no figure of the year.</summary>
     public Regex Intent { get; }
+    /// <summary>A point inside the year ("截至6月30日"): figures after it in its sentence are interim.</summary>
+    public Regex Interim { get; }
     /// <summary>A word of a total (合计, 共计): in prose, the clause is about the whole again.</summary>
     public Regex TotalWord { get; }
     /// <summary>A range mark and a number right after a value ("10%—15%"), and a number and a range mark right before one.</summary>
@@ -72,6 +74,7 @@ internal sealed class Vocabulary
         Threshold = new Regex($@"(?:{thresholdOps})\s*$", RegexOptions.CultureInvariant);
         NetChange = lexicon.Pattern("net_change");
         Intent = lexicon.Pattern("intent");
+        Interim = lexicon.Pattern("interim");
         TotalWord = lexicon.Pattern("total_row", "total");
         var range = Alternation(lexicon.Forms("range"));
         RangeNext = new Regex($@"\G\s*(?:{range})\s*\d", RegexOptions.CultureInvariant);
