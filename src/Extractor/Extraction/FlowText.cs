@@ -35,8 +35,12 @@ public sealed partial class FlowText
     /// <summary>A short line starting with a heading marker of the lexicon and not ending a sentence.</summary>
     public bool IsHeading(string paragraph) => IsHeading(_vocabulary, paragraph);
 
+    // A numbered line that ends a statement or states a value after its label ("3.全年预算：3780.64万元；") is no heading.
     internal static bool IsHeading(Vocabulary v, string paragraph) =>
-        paragraph.Length <= 40 && v.HeadingStart.IsMatch(Normalize(paragraph)) && !paragraph.TrimEnd().EndsWith('。');
+        paragraph.Length <= 40 && v.HeadingStart.IsMatch(Normalize(paragraph)) && !paragraph.TrimEnd().EndsWith('。')
+        && !paragraph.TrimEnd().EndsWith('；') && !paragraph.TrimEnd().EndsWith(';') && !LabelledValue.IsMatch(paragraph);
+
+    private static readonly System.Text.RegularExpressions.Regex LabelledValue = new(@"[:：]\s*[-−]?[\d０-９]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>A top-level heading ("一、…", "第一部分").</summary>
     public bool IsTopHeading(string paragraph) => IsHeading(paragraph) && _vocabulary.TopHeadingStart.IsMatch(Normalize(paragraph));

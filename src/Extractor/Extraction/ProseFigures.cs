@@ -54,15 +54,18 @@ internal sealed class ProseFigures : IRecogniser
         var tags = Labels(v, line, v.ProseLabels);
         section = ParagraphSection(v, tags, line) ?? section;
         var ctx = new Context();
+        var opening = true;
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
         {
             var between = line[ctx.LastEnd..m.Index];
+            if (opening) ctx.SentenceSubject = Opener(v, tags, line, 0, m.Index);
+            opening = false;
             if (between.Contains('。'))
             {
                 ctx.NewSentence();
                 ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1;
                 // "其他资金主要为…，…年中核减21.85万元": a sentence opening with a subject is about it.
-                ctx.SentenceSubject = Opener(tags, line, ctx.SentenceStart, m.Index);
+                ctx.SentenceSubject = Opener(v, tags, line, ctx.SentenceStart, m.Index);
             }
             // A semicolon closes a breakdown, and the subject one of its parts named ("其中基本支出…、项目支出…；年中追加…").
             if (between.Contains(';') || between.Contains('；'))
@@ -326,11 +329,11 @@ internal sealed class ProseFigures : IRecogniser
 
     // The subject a sentence opens with (within a few characters, before any clause mark): it holds for the sentence
     // when it is a sentence's subject, or when its own clause goes on without a figure (a topic: "其他资金主要为…，").
-    private static string? Opener(List<Tag> tags, string line, int start, int firstValue)
+    private static string? Opener(Vocabulary v, List<Tag> tags, string line, int start, int firstValue)
     {
         var first = tags.FirstOrDefault(t => t.Start >= start && t.Facet is "subject" or "measure");
         if (first is not { Facet: "subject" } || first.Start - start > 4 || line[start..first.Start].Any(Clauses.IsBoundary)
-            || first.Canonical is "whole" or "part") return null;
+            || first.Canonical is "whole" or "part" || JoinedToAnother(v, line, tags, first)) return null;
         var topic = line[start..first.Start].Trim().Length == 0 && first.End <= firstValue && line[first.End..firstValue].Any(Clauses.IsBoundary);
         return first.Entry.Attribute("sentence") is not null || topic ? first.Canonical : null;
     }
@@ -374,6 +377,9 @@ internal sealed class ProseFigures : IRecogniser
         bool Has(List<Tag> tags, string facet, string canonical) => tags.Any(t => t.Facet == facet && t.Canonical == canonical);
         // "预算执行率得9.71分，绩效指标得89分，综合得分98.71分": a clause naming the execution rate and points is its score,
         // whatever else the sentence totals; one naming a group of indicators (产出指标得49分) is that group's, no key.
+        // ("6.预算执行率得分：预算执行率权重10分": the role nearest the value says which.)
+        var nearestRole = prefix.Where(t => t.Facet == "role").MaxBy(t => t.End)?.Canonical;
+        if (nearestRole == "weight" && Has(prefix, "measure", "execution_rate") && value < 100) return Keys.ExecutionWeight;
         if (Has(prefix, "measure", "execution_rate") && Has(prefix, "role", "score") && !Has(prefix, "role", "total_score")) return Keys.ExecutionScore;
         // "预算执行得分9.63分": the execution row's own words with points scored are its score too.
         var executionWords = v.Lexicon.Matcher("execution_row").Tags(clause).Count > 0;
