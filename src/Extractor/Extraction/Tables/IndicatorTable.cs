@@ -117,6 +117,13 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         {
             var row = view.Grid[r];
             var name = Cell(r, "name");
+            // "新建园区道路里程（10分）": the points written after the name are its weight when no column holds them.
+            decimal? namedWeight = null;
+            if (Regex.Match(name, $@"^(?<name>.+?)\s*[(（]\s*(?<w>\d{{1,3}}(?:\.\d+)?)\s*(?:{Vocabulary.Alternation(v.Lexicon.Forms("unit", "score"))})\s*[)）]$") is { Success: true } points)
+            {
+                name = points.Groups["name"].Value;
+                namedWeight = decimal.Parse(points.Groups["w"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
             var first = row.FirstOrDefault(c => c.Length > 0) ?? "";
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
@@ -132,9 +139,13 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 Heads(v, first);
                 continue;
             }
-            if ((TotalOf(v, first) ?? TotalOf(v, name)) is { } total)
+            if ((TotalOf(v, first) ?? TotalOf(v, name) ?? TotalOf(v, CleanGroup(v, first))) is { } total)
             {
                 if (total == "subtotal") continue;
+                // "合计（100分）": the points written after the total word are the weights' total.
+                if (CleanGroup(v, first) != first && Values.ReadCell(first[CleanGroup(v, first).Length..].Trim('(', ')', '（', '）', ' '), v) is { } all
+                    && v.IsScoreOrBare(all.Unit) && !roles.ContainsKey("weight"))
+                    found.Figures.Add(place.Figure(view, r, 0, Keys.WeightTotal, all.Value, v.ScoreUnit, text, all.Decimals));
                 AddScore(found, place, view, r, Keys.TotalScore, text, used, roles.GetValueOrDefault("score", -1));
                 AddScore(found, place, view, r, Keys.WeightTotal, text, used, roles.GetValueOrDefault("weight", -1));
                 Unread(view, r, place, found, used);
@@ -149,6 +160,8 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                     if (at == r) used.Add(column);
                 }
                 AddScore(found, place, view, r, Keys.ExecutionWeight, text, used, roles.GetValueOrDefault("weight", -1));
+                if (!roles.ContainsKey("weight") && namedWeight is { } w)
+                    found.Figures.Add(place.Figure(view, r, roles["name"], Keys.ExecutionWeight, w, v.ScoreUnit, text, 0));
                 AddScore(found, place, view, r, Keys.ExecutionScore, text, used, roles.GetValueOrDefault("score", -1));
                 Unread(view, r, place, found, used);
                 continue;
@@ -182,7 +195,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 label = name[..marker.Length].TrimEnd(':', '：', '.', '、', ' ');
                 name = name[marker.Length..].TrimStart(':', '：', '.', '、', ' ');
             }
-            var indicator = ReadRow(v, view, r, name, text, group, place.Block);
+            var indicator = ReadRow(v, view, r, name, text, group, place.Block, namedWeight);
             if (indicator is not null && label is not null && indicator.Label is null) indicator = indicator with { Label = label };
             if (indicator is null) { Unread(view, r, place, found, used); continue; }
             _lastGroup = group.Count > 0 ? group : null;
@@ -190,7 +203,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         }
     }
 
-    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group, int block)
+    private Indicator? ReadRow(Vocabulary v, TableView view, int r, string name, string text, List<string> group, int block, decimal? namedWeight = null)
     {
         string Cell(string role) => RoleCell(view, r, role);
         var unitColumn = NonEmpty(v, Cell("unit"));
@@ -201,6 +214,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         var weight = Values.ReadCell(Cell("weight"), v);
         var score = Values.ReadCell(Cell("score"), v);
         if (weight is not null && !v.IsScoreOrBare(weight.Unit)) weight = null;
+        if (weight is null && namedWeight is { } w) weight = new CellQuantity("=", false, w, v.ScoreUnit, 0);
         if (score is not null && !v.IsScoreOrBare(score.Unit)) score = null;
         var stated = new object?[] { target, actual, completion, weight, score }.Count(x => x is not null);
         if (stated < 2) return null;
