@@ -130,11 +130,8 @@ internal sealed class ProseFigures : IRecogniser
             // "追加…620万元，…收回调减部分项目资金238.60万元": a cut after an addition (or the reverse) in one sentence
             // leaves the change unstated, whoever's money the cut names.
             if (key is null && kind == "money" && ctx.Measure == "adjustment" && !ctx.Breakdown && Sign(prefix) is { } said
-                && found.Figures.Any(f => f.Key == Keys.Adjustment && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index && (f.Value < 0) != (said == "minus")))
-            {
-                found.Figures.RemoveAll(f => f.Key == Keys.Adjustment && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index);
+                && DropSplitAdjustment(found, offset + ctx.SentenceStart, offset + m.Index, said == "minus"))
                 ctx.SplitAdjustment = true;
-            }
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
@@ -142,15 +139,11 @@ internal sealed class ProseFigures : IRecogniser
             if (net) found.Figures.RemoveAll(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index);
             // "追加620万元，…调减238.60万元" with no net change after them (or "合计追加426万元；…压减38.50万元"):
             // additions and cuts both stated leave the change unstated; neither is it.
-            if (key == Keys.Adjustment && !net && !ctx.Breakdown)
+            if (key == Keys.Adjustment && !net && !ctx.Breakdown
+                && (DropSplitAdjustment(found, offset, offset + m.Index, value < 0) || ctx.SplitAdjustment))
             {
-                var earlier = found.Figures.Where(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index).ToList();
-                if (ctx.SplitAdjustment || earlier.Any(f => Math.Sign(f.Value) != Math.Sign(value)))
-                {
-                    found.Figures.RemoveAll(earlier.Contains);
-                    ctx.SplitAdjustment = true;
-                    continue;
-                }
+                ctx.SplitAdjustment = true;
+                continue;
             }
             if (net) ctx.SplitAdjustment = false;
             if (!ctx.KeysInSentence.Add(key) && !net) continue; // a second statement in one sentence is a sub-item
@@ -183,6 +176,15 @@ internal sealed class ProseFigures : IRecogniser
         // The measure it explains is the strongest before it ("年中追加预算…，主要为…" explains 追加, not 预算).
         var explained = Strongest(tags.Where(t => t.Start >= sentenceStart && t.End <= explanation.Start));
         return explained is not null && Strongest(prefix)?.Canonical == explained.Canonical;
+    }
+
+    // An adjustment of the other sign read between from and to makes the change unstated: those readings are dropped.
+    private static bool DropSplitAdjustment(Candidates found, int from, int to, bool minus)
+    {
+        bool Between(Figure f) => f.Key == Keys.Adjustment && f.Offset >= from && f.Offset < to;
+        if (!found.Figures.Any(f => Between(f) && (f.Value < 0) != minus)) return false;
+        found.Figures.RemoveAll(Between);
+        return true;
     }
 
     // Does the tag stand inside brackets opened after the clause's start and closed before the value?
