@@ -14,8 +14,10 @@ internal static class ReportHeader
         string? unit = null;
         var labelRx = lex.Pattern("cover_unit", prefix: @"^[ \t]*(?:", suffix: @")\s*(?:" + string.Join("|", lex.Forms("seal").Select(lex.Compile)) + @")?\s*:\s*(?<n>[^\n]+?)\s*$");
         // A table's unit caption ("单位：万元") is no unit name.
-        var label = new Regex(labelRx.ToString(), RegexOptions.Multiline).Matches(opening)
-            .FirstOrDefault(m => !lex.Matcher("unit").IsWhole(m.Groups["n"].Value, out _));
+        var labels = new Regex(labelRx.ToString(), RegexOptions.Multiline).Matches(opening)
+            .Where(m => !lex.Matcher("unit").IsWhole(m.Groups["n"].Value, out _)).ToList();
+        var supervisor = lex.Pattern("cover_unit", "supervisor", prefix: @"^[ \t]*(?:", suffix: ")");
+        var label = labels.FirstOrDefault(m => !supervisor.IsMatch(m.Value)) ?? labels.FirstOrDefault();
         if (label is not null)
         {
             var g = label.Groups["n"];
