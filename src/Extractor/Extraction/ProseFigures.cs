@@ -420,6 +420,9 @@ internal static class Clauses
 {
     public static bool IsBoundary(char c) => c is ',' or ';' or '。' or '、' or '，' or '；';
 
+    /// <summary>The marks that end a clause, for splitting a short text into its clauses.</summary>
+    public static readonly char[] Marks = [',', ';', '。', '，', '；'];
+
     /// <summary>The start of the clause a position stands in; "、" counts only when <paramref name="enumerations"/>.</summary>
     public static int LastBoundary(string line, int before, bool enumerations = true)
     {

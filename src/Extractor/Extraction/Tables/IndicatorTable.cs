@@ -153,11 +153,15 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             }
             if (IsExecutionRow(v, name) || (IsExecutionRow(v, first) && (name.Length == 0 || name == first)))
             {
-                if (Values.ReadCell(Cell(r, "actual"), v) is { Unit: "%" } rate)
+                // "执行率97.77%，得9.78分" in one cell: the rate and the points told in words.
+                var told = Values.ReadCell(Cell(r, "actual"), v) is null && Cell(r, "actual").Length > 0 ? Told(v, Cell(r, "actual")) : default;
+                if ((Values.ReadCell(Cell(r, "actual"), v) ?? told.Actual) is { Unit: "%" } rate)
                 {
                     var (at, column) = Source(view, r, "actual")!.Value;
                     found.Figures.Add(place.Figure(view, at, column, Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
                     if (at == r) used.Add(column);
+                    if (told.Score is { } scored && !roles.ContainsKey("score"))
+                        found.Figures.Add(place.Figure(view, at, column, Keys.ExecutionScore, scored.Value, v.ScoreUnit, text, scored.Decimals));
                 }
                 AddScore(found, place, view, r, Keys.ExecutionWeight, text, used, roles.GetValueOrDefault("weight", -1));
                 if (!roles.ContainsKey("weight") && namedWeight is { } w)
@@ -213,6 +217,12 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         var completion = Values.ReadCell(Cell("completion"), v);
         var weight = Values.ReadCell(Cell("weight"), v);
         var score = Values.ReadCell(Cell("score"), v);
+        if (actual is null && Cell("actual").Length > 0 && Told(v, Cell("actual")) is { Score: not null } told)
+        {
+            actual = told.Actual;
+            completion ??= told.Completion;
+            score ??= told.Score;
+        }
         if (weight is not null && !v.IsScoreOrBare(weight.Unit)) weight = null;
         if (weight is null && namedWeight is { } w) weight = new CellQuantity("=", false, w, v.ScoreUnit, 0);
         if (score is not null && !v.IsScoreOrBare(score.Unit)) score = null;
@@ -250,6 +260,24 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             Group = group.Any(g => g.Length > 0) ? group.Where(g => g.Length > 0).ToList() : null,
             OpUncertain = uncertain,
         };
+    }
+
+    // "全年门急诊54.36万人次，完成104.54%，得8分": a cell telling the result in words, with its points. The first amount
+    // is the actual, a percent after it the completion, points after a score word the score.
+    private static readonly Regex ToldQuantity = new($@"{Values.Number}[^\d]{{0,6}}$", RegexOptions.CultureInvariant);
+
+    private static (CellQuantity? Actual, CellQuantity? Completion, CellQuantity? Score) Told(Vocabulary v, string cell)
+    {
+        CellQuantity? actual = null, completion = null, score = null;
+        foreach (var piece in FlowText.Normalize(cell).Split(Clauses.Marks))
+        {
+            if (ToldQuantity.Match(piece) is not { Success: true } m || Values.ReadCell(m.Value, v) is not { } q) continue;
+            var role = v.IndicatorLabels.Tags(piece[..m.Index]).Where(t => t.Facet == "role").MaxBy(t => t.End)?.Canonical;
+            if (role == "score" && v.IsScoreOrBare(q.Unit)) score ??= q;
+            else if (role == "completion" || actual is not null && role is null && q.Unit == "%") completion ??= q;
+            else if (role is null or "actual" && actual is null && !v.IsScoreOrBare(q.Unit)) actual = q;
+        }
+        return (actual, completion, score);
     }
 
     // "指标值/实际完成值": a header of two or more role names joined by a slash, each a whole role word.
