@@ -82,6 +82,11 @@ internal sealed class ProseProjects : IRecogniser
         // unless it continues a list of projects ("…项目，全年预算…；警务辅助人员经费，全年预算…").
         if (!continuesList && v.Lexicon.Matcher("subject").Tags(name).Any(t => t.End == name.Length && t.Canonical != "project")) return null;
         if (v.Lexicon.Pattern("count").IsMatch(name) || v.Lexicon.Pattern("project_not_name").IsMatch(name)) return null;
-        return name;
+        // "全年项目预算…": a project noun after nothing but opening words (全年, 本年) names no project.
+        var core = v.Lexicon.Pattern("project_noun", suffix: "$").Replace(name, "");
+        var opening = v.Lexicon.Pattern("name_noise", prefix: "^(?:", suffix: ")");
+        var stripped = false;
+        for (var head = opening.Match(core); head.Success && head.Length > 0; head = opening.Match(core), stripped = true) core = core[head.Length..];
+        return stripped && core.Length < 2 ? null : name;
     }
 }
