@@ -182,6 +182,10 @@ internal sealed class ProseIndicators : IRecogniser
             var lead = leads.Contains(from);
             var dot = lead ? text.IndexOf('。', from, cuts[k + 1] - from) : -1;
             if (dot >= 0 && dot + 1 < cuts[k + 1] && !text[from..dot].Any(char.IsAsciiDigit)) from = dot + 1;
+            // "数量指标：年新增纸质图书馆藏（…）": a group's name and a colon before the first item are the group's.
+            if (lead && cx.Vocabulary.Lexicon.Pattern("group_word", prefix: @"\G\s*(?:", suffix: @")\s*[:：]").Match(text, from) is { Success: true } groupLead
+                && groupLead.Index + groupLead.Length < cuts[k + 1])
+                from = groupLead.Index + groupLead.Length;
             // "数量方面，“全年举办临时展览”指标，…": a short lead before the first quoted name is the group's too.
             var quote = lead ? text.IndexOf('“', from, cuts[k + 1] - from) : -1;
             if (quote > from && quote - from <= 12 && !text[from..quote].Any(char.IsAsciiDigit) && text[from..quote].TrimEnd() is [.., ',' or '，' or ':' or '：'])
@@ -251,6 +255,8 @@ internal sealed class ProseIndicators : IRecogniser
             if (role is null || !IsPart(role)) continue;
             if (role == "completion" && unit != "%") continue;
             if (role is "weight" or "score" && !v.IsScoreOrBare(unit)) continue;
+            // "预算执行率指标权重15分，…该项得14.68分": points the clause gives the execution rate are not an indicator's.
+            if (role is "weight" or "score" && v.Lexicon.Matcher("execution_row").Tags(body[clauseStart..m.Index]).Count > 0) continue;
             var value = Values.Parse(m.Value);
             var (op, written) = Operator(v, tags, roleEnd, m.Index, unitEnd);
             if (parts.TryAdd(role, (value, unit, op, written)))

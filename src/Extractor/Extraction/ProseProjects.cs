@@ -26,7 +26,10 @@ internal sealed class ProseProjects : IRecogniser
             var raw = m.Groups["name"].Value;
             // "其中：重点项目为…": a highlight of one listed project, under another wording; the list counts.
             if (cx.Vocabulary.Lexicon.Pattern("project_highlight").IsMatch(raw)) { found.Claims.Add(claim); Take(found, m); continue; }
-            var name = CleanName(cx.Vocabulary, raw, continues);
+            // "2.中央补助地方公共文化服务体系建设资金。全年预算…": a numbered item's name, whatever word it opens with.
+            var end = m.Groups["name"].Index + m.Groups["name"].Length;
+            var numbered = end < flow.Text.Length && flow.Text[end] == '。';
+            var name = CleanName(cx.Vocabulary, raw, continues, numbered);
             if (name is null) continue;
             listEnd = m.Index + m.Length;
             found.Claims.Add(claim);
@@ -58,8 +61,9 @@ internal sealed class ProseProjects : IRecogniser
             var filler = Alt("filler");
             string Amount(string n, string u) => $@"\s*{filler}?\s*(?<{n}>{Lex.ArabicNumber})\s*(?<{u}>{money})";
             // The name ends at a comma or an opening bracket, or right before the budget word when it ends with a
-            // project noun ("城乡居民医疗救助区级配套项目全年预算280.00万元", "生均公用经费项目（全年预算…）").
-            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:(]|(?<={Alt("project_noun")})\(?)\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
+            // project noun ("城乡居民医疗救助区级配套项目全年预算280.00万元", "生均公用经费项目（全年预算…）"), or at the
+            // full stop after a numbered item's name ("1.公共图书馆免费开放经费。全年预算60.00万元").
+            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:(]|(?<={Alt("project_noun")})\(?|(?<=(?:^|\n)[ \t]*\d{{1,2}}[.、][^,;。:、\n]{{2,60}})。)\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
                 RegexOptions.CultureInvariant | RegexOptions.Compiled); // compiled: it is tried at every position of the text
             var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
                 RegexOptions.CultureInvariant);
@@ -69,7 +73,7 @@ internal sealed class ProseProjects : IRecogniser
     }
 
     // "分别为：高新人才大厦项目" → "高新人才大厦项目"; a clause that is not a name (本级财力项目, 共计, 3个项目) is dropped.
-    private static string? CleanName(Vocabulary v, string raw, bool continuesList)
+    private static string? CleanName(Vocabulary v, string raw, bool continuesList, bool numbered = false)
     {
         var intro = v.Lexicon.Pattern("project_intro").Matches(raw).LastOrDefault();
         var name = (intro is null ? raw : raw[(intro.Index + intro.Length)..]).Trim();
@@ -77,7 +81,8 @@ internal sealed class ProseProjects : IRecogniser
         if (marker.Success && marker.Index == 0) name = name[marker.Length..].Trim();
         if (name.Length < 2) return null;
         var first = v.Lexicon.Matcher("subject", "total_row", "filler", "measure").Tags(name).FirstOrDefault(t => t.Start == 0);
-        if (first is not null && !(first.Facet == "subject" && first.Canonical == "project" && first.Length < name.Length)) return null;
+        if (first is not null && !(first.Facet == "subject" && first.Canonical == "project" && first.Length < name.Length)
+            && !(numbered && first.Facet == "subject" && name.Length - first.Length >= 6)) return null;
         // "2023年“三公”经费": a name ending in a budget subject is that subject's figure, not a project —
         // unless it continues a list of projects ("…项目，全年预算…；警务辅助人员经费，全年预算…").
         if (!continuesList && v.Lexicon.Matcher("subject").Tags(name).Any(t => t.End == name.Length && t.Canonical != "project")) return null;
