@@ -145,7 +145,7 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
                 // "合计（100分）": the points written after the total word are the weights' total.
                 if (CleanGroup(v, first) != first && Values.ReadCell(first[CleanGroup(v, first).Length..].Trim('(', ')', '（', '）', ' '), v) is { } all
                     && v.IsScoreOrBare(all.Unit) && !roles.ContainsKey("weight"))
-                    found.Figures.Add(place.Figure(view, r, 0, Keys.WeightTotal, all.Value, v.ScoreUnit, text, all.Decimals));
+                    found.Figures.Add(place.Figure(view, r, Array.IndexOf(row, first), Keys.WeightTotal, all.Value, v.ScoreUnit, text, all.Decimals));
                 AddScore(found, place, view, r, Keys.TotalScore, text, used, roles.GetValueOrDefault("score", -1));
                 AddScore(found, place, view, r, Keys.WeightTotal, text, used, roles.GetValueOrDefault("weight", -1));
                 Unread(view, r, place, found, used);
@@ -154,8 +154,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             if (IsExecutionRow(v, name) || (IsExecutionRow(v, first) && (name.Length == 0 || name == first)))
             {
                 // "执行率97.77%，得9.78分" in one cell: the rate and the points told in words.
-                var told = Values.ReadCell(Cell(r, "actual"), v) is null && Cell(r, "actual").Length > 0 ? Told(v, Cell(r, "actual")) : default;
-                if ((Values.ReadCell(Cell(r, "actual"), v) ?? told.Actual) is { Unit: "%" } rate)
+                var read = Values.ReadCell(Cell(r, "actual"), v);
+                var told = read is null && Cell(r, "actual").Length > 0 ? Told(v, Cell(r, "actual")) : default;
+                if ((read ?? told.Actual) is { Unit: "%" } rate)
                 {
                     var (at, column) = Source(view, r, "actual")!.Value;
                     found.Figures.Add(place.Figure(view, at, column, Keys.ExecutionRate, rate.Value, "%", text, rate.Decimals));
