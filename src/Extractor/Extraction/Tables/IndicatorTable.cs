@@ -83,9 +83,21 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
         int Distinct(int c) => Enumerable.Range(headerRows, view.Grid.Length - headerRows).Select(r => view.Cell(r, c)).Where(x => x.Length > 0).Distinct().Count();
         foreach (var (role, c) in repeated)
             if (role == "name" && Distinct(c) > Distinct(roles["name"])) roles["name"] = c;
+        // "类别 | 绩效指标" over "产出指标 | …": a column no header names whose cells are group words holds the groups.
+        for (var c = 0; c < roles["name"]; c++)
+            if (!roles.ContainsValue(c) && !groups.Contains(c) && GroupCells(v, view, headerRows, c)) groups.Add(c);
+        groups.Sort();
         for (var i = 0; i < groups.Count; i++) roles[$"group{i}"] = groups[i];
         RowRoles(matcher, view, headerRows, roles, rowRoles);
         return roles;
+    }
+
+    private static bool GroupCells(Vocabulary v, TableView view, int headerRows, int c)
+    {
+        var cells = Enumerable.Range(headerRows, view.Grid.Length - headerRows).Where(r => view.IsOrigin(r, c))
+            .Select(r => CleanGroup(v, view.Cell(r, c))).Where(x => x.Length > 0 && TotalOf(v, x) is null).Distinct().ToList();
+        var groups = cells.Count(x => v.Lexicon.Matcher("group_word").IsWhole(x, out _));
+        return groups >= 2 && cells.All(x => v.Lexicon.Matcher("group_word").IsWhole(x, out _) || IsExecutionRow(v, x));
     }
 
     // A column no header names whose cells are each a part's name (年度目标/实际完成), two parts at least, beside
