@@ -62,12 +62,16 @@ internal static class EvaluateCommand
         return cmd;
     }
 
-    // Error-severity discrepancies found that the gold does not list, as rule#indicator.
+    // Error-severity discrepancies found that the gold does not list, as rule#indicator. Counted as a multiset:
+    // each gold entry accounts for one finding, so a second finding under a listed rule still counts as false.
     private static List<string> UnlistedErrors(JsonObject gold, JsonObject actual)
     {
         static string Key(JsonNode d) => $"{d["rule"]}#{d["indicator"]?.ToString() ?? "-"}";
-        var listed = (gold["discrepancies"] as JsonArray ?? []).Select(d => Key(d!)).ToHashSet();
-        return (actual["discrepancies"] as JsonArray ?? []).Where(d => d!["severity"]?.GetValue<string>() == "error")
-            .Select(d => Key(d!)).Where(k => !listed.Contains(k)).ToList();
+        var listed = (gold["discrepancies"] as JsonArray ?? []).Select(d => Key(d!)).ToList();
+        var unlisted = new List<string>();
+        foreach (var d in actual["discrepancies"] as JsonArray ?? [])
+            if (d!["severity"]?.GetValue<string>() == "error" && !listed.Remove(Key(d)))
+                unlisted.Add(Key(d));
+        return unlisted;
     }
 }

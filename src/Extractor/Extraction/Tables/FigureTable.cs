@@ -19,6 +19,9 @@ internal sealed class FigureTable : ITableKind
         var labelColumns = LabelColumns(v, view, headerRows);
         var columns = Enumerable.Range(0, view.Columns).Select(c => view.ColumnLabel(c, headerRows)).ToArray();
         var header = string.Join("|", columns);
+        // "年度预算执行情况（万元） | 年初预算数 | …": a unit in the header of the label column is the whole table's.
+        if (Enumerable.Range(0, labelColumns).Select(c => TablePlace.LabelUnit(v, columns[c])).FirstOrDefault(Money.IsMoneyUnit) is { } corner)
+            place = place with { CaptionUnit = corner };
         var aboutExecution = v.FigureLabels.Tags(header).Any(t => t.Facet == "measure" && t.Canonical == "execution_rate");
         // The report's year, or when the report does not say, the latest a column names ("2022年决算数 | 2023年决算数").
         var fiscalYear = place.Context.Info.FiscalYear ?? Enumerable.Range(0, view.Columns)
