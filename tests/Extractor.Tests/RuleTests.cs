@@ -98,6 +98,18 @@ public class RuleTests
         Assert.Contains("3142.55", d.Message);
     }
 
+    [Theory]
+    [InlineData("budget.initial=3142.55 budget.initial=3124.55", "error")]      // a slip in one digit
+    [InlineData("budget.actual=2471.36 budget.actual=2417.36", "error")]
+    [InlineData("budget.adjusted=208.02 budget.adjusted=8", "warning")]         // a project's budget read as the whole
+    [InlineData("budget.initial=562.4 budget.initial=0.05624", "warning")]      // a table read in the wrong unit
+    [InlineData("budget.adjustment=486.35 budget.adjustment=-21.85", "warning")] // opposite signs
+    public void A_restated_value_far_from_the_first_is_a_warning(string spec, string severity)
+    {
+        var d = Assert.Single(Validator.Validate(Build(spec)), x => x.Rule == "CONFLICTING_VALUES");
+        Assert.Equal(severity, d.Severity);
+    }
+
     [Fact]
     public void Weights_and_scores_add_up()
     {

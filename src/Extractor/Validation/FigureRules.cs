@@ -200,8 +200,8 @@ public sealed class ConflictingValuesRule : IRule
             foreach (var other in group.Skip(1))
                 if (Math.Abs(other.Value - first.Value) > first.HalfUlp + other.HalfUlp + 0.000001m)
                 {
-                    yield return new Discrepancy(Code, Severity.Error, [first.Key], other.Value, first.Value,
-                        $"{Keys.Label(first.Key)}在第{first.Page}页填报为{Validation.Check.Show(first.Value)}（{first.Text}），在第{other.Page}页又填报为{Validation.Check.Show(other.Value)}（{other.Text}）", other.Page);
+                    yield return new Discrepancy(Code, SeverityOf(first.Value, other.Value), [first.Key], other.Value, first.Value,
+                        $"{Keys.Label(first.Key)}在第{first.Page}页填报为{Validation.Check.Show(first.Value)}（{first.Text}），在第{other.Page}页又填报为{Validation.Check.Show(other.Value)}（{other.Text}）{Doubt(first.Value, other.Value)}", other.Page);
                     break;
                 }
         }
@@ -224,7 +224,21 @@ public sealed class ConflictingValuesRule : IRule
             _ => ((string, decimal?, string))("", null, ""),
         };
         if (first is not { } v || Validation.Check.Round(v, s.Value.Scale) == s.Value || Validation.Check.Round(s.Value, v.Scale) == v) return null;
-        return new Discrepancy(Code, Severity.Error, [part], s.Value, v,
-            $"指标“{i.Name}”的{label}先填报为{Validation.Check.Show(v)}{(label == "完成率" ? "%" : "")}，后又填报为{Validation.Check.Show(s.Value)}{s.Unit}（{s.Text}）", i.Page, i.Seq);
+        return new Discrepancy(Code, SeverityOf(v, s.Value), [part], s.Value, v,
+            $"指标“{i.Name}”的{label}先填报为{Validation.Check.Show(v)}{(label == "完成率" ? "%" : "")}，后又填报为{Validation.Check.Show(s.Value)}{s.Unit}（{s.Text}）{Doubt(v, s.Value)}", i.Page, i.Seq);
     }
+
+    // One quantity restated with a slip (2,471.36 / 2,417.36) stays close to itself. Values more than twice apart,
+    // of opposite sign, or one of them zero are more often two quantities (a project's budget read as the whole,
+    // a table read in the wrong unit) than one stated twice: a person should look, but it is no error.
+    private static bool FarApart(decimal a, decimal b)
+    {
+        if (a == 0 || b == 0 || Math.Sign(a) != Math.Sign(b)) return true;
+        var (lo, hi) = (Math.Min(Math.Abs(a), Math.Abs(b)), Math.Max(Math.Abs(a), Math.Abs(b)));
+        return hi > 2 * lo;
+    }
+
+    private static string SeverityOf(decimal a, decimal b) => FarApart(a, b) ? Severity.Warning : Severity.Error;
+
+    private static string Doubt(decimal a, decimal b) => FarApart(a, b) ? "（两处数值相差悬殊，其中一处可能是其他口径的数据，请核实）" : "";
 }
