@@ -237,10 +237,21 @@ internal sealed class ProseFigures : IRecogniser
         var first = tags.FirstOrDefault(t => t.Facet is "subject" or "measure");
         if (first is null || first.Facet != "subject" || first.Start > 8 || line[..first.Start].Any(c => c is ',' or '，' or ':' or '：')) return null;
         if (JoinedToAnother(v, line, tags, first)) return null; // "基本支出和项目支出情况：…" is about neither alone
+        // "一是退化草原修复项目资金下达晚": the subject ends a longer name (one project's funds), not a section's.
+        if (Lead(v, line[..first.Start]).Count(c => c is >= '\u4e00' and <= '\u9fff') >= 4) return null;
         // "一是项目前期准备不足": the bare word 项目 before a noun no label covers names that noun's matter, not a section.
         if (first.Length == 2 && first.End < line.Length && line[first.End] is >= '\u4e00' and <= '\u9fff'
             && !tags.Any(t => t.Start == first.End)) return null;
         return v.Lexicon.Facet("section").Any(e => e.Canonical == first.Canonical) ? first.Canonical : null;
+    }
+
+    // What stands before a paragraph's first label, less its item marker, years and fillers.
+    private static string Lead(Vocabulary v, string lead)
+    {
+        if (v.ItemStart.Match(lead.TrimStart()) is { Success: true } marker) lead = lead.TrimStart()[marker.Length..];
+        lead = System.Text.RegularExpressions.Regex.Replace(lead, @"(?:19|20)\d\d\s*年度?", "");
+        foreach (var filler in v.Lexicon.Forms("filler")) lead = lead.Replace(filler, "");
+        return lead;
     }
 
     /// <summary>The sign word nearest before the value ("追加和核减相抵后净增加…" is a plus).</summary>

@@ -214,7 +214,8 @@ internal sealed class ProseIndicators : IRecogniser
         name = Unquoted(v, name);
         if (name.Length < 2) return null;
         // "（一）产出指标。…": a group of indicators is none itself.
-        if (v.Lexicon.Matcher("group_word").IsWhole(name.TrimEnd('。', '.', ':', '：'), out _)) return null;
+        if (v.Lexicon.Pattern("group_word", prefix: "^(?:", suffix: $")(?:{Vocabulary.Alternation(v.Lexicon.Forms("group_tail"))})?$")
+            .IsMatch(name.TrimEnd('。', '.', ':', '：'))) return null;
         // "未完成指标说明：…": a comment on the indicators, whatever figures of theirs it repeats.
         if (v.Lexicon.Pattern("commentary", suffix: "$").IsMatch(name.TrimEnd('。', '.', ':', '：'))) return null;
         // "绩效指标分值90分，…": a sentence about the indicators as a whole names none of them.
@@ -338,6 +339,11 @@ internal sealed class ProseIndicators : IRecogniser
             var whole = body[i..colon].Trim();
             return v.Lexicon.Forms("pronoun").Any(whole.StartsWith) ? (null, colon) : (whole, colon);
         }
+        // "绩效目标合理性（分值5分）：…": the same, with the points in brackets before the colon (read after the name).
+        if (colon > i + 1 && body[colon] is ':' or '：' && colon - i <= 50
+            && Regex.Match(body[i..colon], @"^(?<n>[^\d(（)）]{2,40}?)\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$") is { Success: true } pointed
+            && !v.Lexicon.Forms("pronoun").Any(pointed.Groups["n"].Value.StartsWith))
+            return (pointed.Groups["n"].Value.Trim(), i + pointed.Groups["n"].Length);
         var tags = v.IndicatorLabels.Tags(body[i..]);
         var stop = tags.Where(t => (t.Facet == "op" && t.Entry.Attribute("postfix") is null || t.Facet == "role" && IsPart(t.Canonical)) && t.Start > 0)
             .Select(t => t.Start).DefaultIfEmpty(body.Length - i).Min();

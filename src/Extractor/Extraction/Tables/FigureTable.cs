@@ -40,6 +40,7 @@ internal sealed class FigureTable : ITableKind
         var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         var totalColumn = totals.Values.Any(t => t);
         var afterNamed = false; // below a row naming a subject ("三公经费"), a row naming nothing known is an item of it
+        var read = new List<(Figure Figure, bool OfTotal)>();
         for (var r = headerRows; r < view.Grid.Length; r++)
         {
             var rowLabel = view.RowLabel(r, labelColumns);
@@ -70,7 +71,7 @@ internal sealed class FigureTable : ITableKind
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
                 {
-                    found.Figures.Add(place.Figure(view, r, c, f.Key, f.Value, f.Unit, text, q.Decimals));
+                    read.Add((place.Figure(view, r, c, f.Key, f.Value, f.Unit, text, q.Decimals), TableReader.TotalOf(v, rowLabel) == "total"));
                     continue;
                 }
                 var unit = q.Unit ?? TablePlace.LabelUnit(v, cLabel) ?? TablePlace.LabelUnit(v, rLabel) ?? place.CaptionUnit;
@@ -79,6 +80,8 @@ internal sealed class FigureTable : ITableKind
             }
             afterNamed |= namesSubject && view.HasNumber(r);
         }
+        // "行政编制 | 38 … 合计 | 96": rows keyed as the total row is are its parts, not restatements of it.
+        found.Figures.AddRange(read.Where(x => x.OfTotal || !read.Any(t => t.OfTotal && t.Figure.Key == x.Figure.Key)).Select(x => x.Figure));
     }
 
     // "预算执行情况（万元）（20分）", "得分（20分×执行率）": a header of a table about the execution rate

@@ -72,7 +72,12 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             }
         }
         // Grouped tables without a name column name the indicator in the last group column (一级|二级|三级).
-        if (!roles.ContainsKey("name") && groups.Count > 0) { roles["name"] = groups[^1]; groups.RemoveAt(groups.Count - 1); }
+        if (!roles.ContainsKey("name") && groups.Count > 0)
+        {
+            // "一级指标 | 分值 | 得分" over 部门决策 | 部门过程 | …: points by group, no indicator among them.
+            if (GroupCells(v, view, headerRows, groups[^1])) roles["groups_only"] = groups[^1];
+            roles["name"] = groups[^1]; groups.RemoveAt(groups.Count - 1);
+        }
         if (!roles.ContainsKey("name") || !Scored.Any(roles.ContainsKey)) return null;
         // "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分": each level has its points; the indicator's are
         // those after its name.
@@ -140,6 +145,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             var text = string.Join(" | ", row.Distinct());
             var used = new HashSet<int>();
             if (IsHeaderRepeat(v, view, r)) continue;
+            // In a table of points by group, only its total and its execution row are read.
+            if (roles.ContainsKey("groups_only") && (TotalOf(v, first) ?? TotalOf(v, name)) is null && !IsExecutionRow(v, name) && !IsExecutionRow(v, first))
+                continue;
             // A row under the first of its indicator's rows was read with it.
             if (roles.ContainsKey("row_role") && !view.IsOrigin(r, roles["name"])) continue;
             // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns;
