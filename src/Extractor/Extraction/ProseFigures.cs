@@ -25,6 +25,8 @@ internal sealed class ProseFigures : IRecogniser
         public bool LastWasPart;             // the last value was a named part of ParentKey, not a figure of its own
         public string? WholeSubject;         // the subject of the figure 其中 breaks down, and its measure
         public string? WholeMeasure;
+        public string? LastCount;            // the measure of the last headcount read, and the one 其中 breaks down
+        public string? WholeCount;
         public readonly HashSet<string> Parts = []; // the subjects the breakdown has named
         public bool SplitAdjustment;         // additions and cuts both stated, no net change yet: no adjustment
         public bool BracketBreakdown;        // the breakdown stands in brackets: the closing bracket ends it
@@ -94,7 +96,7 @@ internal sealed class ProseFigures : IRecogniser
             {
                 if (!ctx.Breakdown)
                 {
-                    ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.Parts.Clear();
+                    ctx.WholeSubject = ctx.ParentSubject; ctx.WholeMeasure = ctx.ParentMeasure; ctx.WholeCount = ctx.LastCount; ctx.Parts.Clear();
                     ctx.SubjectBeforeBreakdown = ctx.SentenceSubject;
                     ctx.BracketBreakdown = aside || Bracketed(line, breakdownAt);
                 }
@@ -152,6 +154,7 @@ internal sealed class ProseFigures : IRecogniser
                 ctx.LastMeasure = ctx.Measure;
                 if (kind == "money") { ctx.ParentMeasure = ctx.Measure; ctx.ParentSubject = ctx.Subject; }
             }
+            ctx.LastCount = kind == "count" ? ctx.Measure : null;
             var lead = line[clauseStart..m.Index];
             var spanStart = offset + clauseStart + (lead.Length - lead.TrimStart().Length);
             var spanLength = offset + m.Index + m.Length - spanStart;
@@ -220,12 +223,14 @@ internal sealed class ProseFigures : IRecogniser
     internal static List<Tag> Labels(Vocabulary v, string text, Matcher? matcher = null)
     {
         var tags = (matcher ?? v.FigureLabels).Tags(text);
+        // In prose, a measure opening a whole's name measures it ("支出合计1,787.95万元"); a table's column does that.
+        var prose = matcher == v.ProseLabels;
         var masks = tags.Where(t => t.Facet == "subject_mask").ToList();
         var subjects = tags.Where(t => t.Facet == "subject").ToList();
         bool Inside(Tag t, Tag outer) => t.Start >= outer.Start && t.End <= outer.End && t.Length < outer.Length;
         return tags.Where(t => t.Facet != "subject_mask"
             && !(t.Facet == "subject" && masks.Any(m => Inside(t, m) || t.Start >= m.Start && t.End <= m.End))
-            && !(t.Facet == "measure" && subjects.Any(s => Inside(t, s)))).ToList();
+            && !(t.Facet == "measure" && subjects.Any(s => Inside(t, s) && !(prose && s.Canonical == "whole" && t.Start == s.Start)))).ToList();
     }
 
     /// <summary>
@@ -296,6 +301,9 @@ internal sealed class ProseFigures : IRecogniser
               // After a weak measure ("实际政府采购…"), the subject that follows it.
               ?? (measure.Entry.Attribute("weak") is null ? null
                   : subjects.Where(t => t.Start >= measure.End && t.Canonical is not ("whole" or "part")).OrderBy(t => t.Start).FirstOrDefault());
+        // "财政资金支出合计": a part's name right before a whole's qualifies the whole.
+        if (subjectTag?.Canonical == "part" && subjects.FirstOrDefault(t => t.Canonical == "whole" && t.Start == subjectTag.End) is { } qualified)
+            subjectTag = qualified;
         // "基本支出和项目支出情况：全年支出数…": two subjects joined name a topic, not whose figure it is.
         if (subjectTag is not null && measure is not null && JoinedToAnother(v, line, prefix, subjectTag)) subjectTag = null;
         var subject = subjectTag?.Canonical;
@@ -316,6 +324,14 @@ internal sealed class ProseFigures : IRecogniser
         }
         var afterPart = ctx.LastWasPart;
         ctx.LastWasPart = false;
+        // "实有在职人员24人，其中行政编制人员13人": a headcount's parts are categories of it, whatever word names them.
+        // ("共有编制26名，其中：行政编制10名，事业编制16名，实有在编20人": once parts of the headcount's own measure are
+        // listed, another measure is a figure again.)
+        if (ctx.Breakdown && subject is null && ctx.WholeCount is { } counted)
+        {
+            if (counted == measure.Canonical) ctx.WholeCount = null;
+            else return null;
+        }
         // After 其中, a value of the figure's own measure that names no part is a sub-item ("其中：行政编制 10 名");
         // right after a named part it is that part's ("其中：基本支出412.06万元，执行率99.10%").
         if (ctx.Breakdown && subject is null && measure.Canonical == ctx.LastMeasure && !afterPart) return null;
@@ -337,7 +353,12 @@ internal sealed class ProseFigures : IRecogniser
         subject ??= ctx.SentenceSubject ?? v.DefaultSubject(section);
         ctx.Subject = subject;
         if (measure.Canonical == "adjustment" && Sign(prefix) == "minus" && value > 0) value = -value;
-        return v.Keys.Key(subject, measure.Canonical, section);
+        var key = v.Keys.Key(subject, measure.Canonical, section);
+        // "年初预算31,865.24万元，其中基本支出预算27,415.24万元": a part's weak measure repeats the whole's noun.
+        if (ctx.Breakdown && measure.Entry.Attribute("weak") is not null && ctx.WholeMeasure is { } whole && whole != measure.Canonical
+            && v.Keys.Key(subject, whole, section) is { } partKey && key is not null && Keys.KindOf(partKey) == Keys.KindOf(key))
+            return partKey;
+        return key;
     }
 
     // The subject a sentence opens with (within a few characters, before any clause mark): it holds for the sentence

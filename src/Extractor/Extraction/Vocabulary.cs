@@ -55,7 +55,7 @@ internal sealed class Vocabulary
     {
         Lexicon = lexicon;
         Keys = new KeyMap(lexicon);
-        FigureLabels = lexicon.Matcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
+        FigureLabels = lexicon.LabelMatcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
         ProseLabels = lexicon.ProseMatcher("measure", "subject", "subject_mask", "sign", "breakdown", "role", "explanation");
         IndicatorLabels = lexicon.Matcher("role", "op", "filler", "measure");
         Sections = lexicon.Matcher("section");

@@ -59,6 +59,10 @@ public sealed class Lexicon
     public Matcher Matcher(params string[] facets) =>
         _matchers.GetOrAdd(string.Join(",", facets), _ => new Matcher(this, facets));
 
+    /// <summary>A matcher for table label cells: forms marked <c>prose</c> left out.</summary>
+    public Matcher LabelMatcher(params string[] facets) =>
+        _matchers.GetOrAdd("label:" + string.Join(",", facets), _ => new Matcher(this, facets, e => e.Attribute("prose") is null));
+
     /// <summary>A matcher tagging the given facets in prose: forms marked <c>label</c> name a measure only in a
     /// table's label cell, so they are left out before matching and never shadow a prose form.</summary>
     public Matcher ProseMatcher(params string[] facets) =>
