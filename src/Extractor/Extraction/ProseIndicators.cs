@@ -216,6 +216,9 @@ internal sealed class ProseIndicators : IRecogniser
         // "（一）产出指标。…": a group of indicators is none itself.
         if (v.Lexicon.Pattern("group_word", prefix: "^(?:", suffix: $")(?:{Vocabulary.Alternation(v.Lexicon.Forms("group_tail"))})?$")
             .IsMatch(name.TrimEnd('。', '.', ':', '：'))) return null;
+        // "（一）评价结论": an item titled as a section of the report heads that section.
+        if (v.Lexicon.Facet("section").Where(e => e.Attribute("title") is not null).SelectMany(e => e.Forms)
+            .Any(name.TrimEnd('。', '.', ':', '：').EndsWith)) return null;
         // "未完成指标说明：…": a comment on the indicators, whatever figures of theirs it repeats.
         if (v.Lexicon.Pattern("commentary", suffix: "$").IsMatch(name.TrimEnd('。', '.', ':', '：'))) return null;
         // "绩效指标分值90分，…": a sentence about the indicators as a whole names none of them.
