@@ -134,6 +134,12 @@ internal sealed class ProseFigures : IRecogniser
             if (key is null && kind == "money" && ctx.Measure == "adjustment" && !ctx.Breakdown && Sign(prefix) is { } said
                 && DropSplitAdjustment(found, offset + ctx.SentenceStart, offset + m.Index, said == "minus"))
                 ctx.SplitAdjustment = true;
+            // "核定行政编制46名、事业编制22名，共68名": a bare sum of headcounts is the figure, its items before it are not.
+            var summed = key is null && kind == "count" && ctx.LastCount is { } items
+                && v.Lexicon.Pattern("sum_lead", prefix: "^(?:", suffix: ")$").IsMatch(line[clauseStart..m.Index].Trim(' ', ',', '，', '、'))
+                && v.Keys.Key(v.DefaultSubject(section), items, section) is { } sumKey
+                && found.Figures.RemoveAll(f => f.Key == sumKey && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index) > 0;
+            if (summed) { key = v.Keys.Key(v.DefaultSubject(section), ctx.LastCount!, section); ctx.KeysInSentence.Remove(key!); }
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
