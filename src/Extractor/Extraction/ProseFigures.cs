@@ -60,7 +60,7 @@ internal sealed class ProseFigures : IRecogniser
         foreach (System.Text.RegularExpressions.Match m in v.Value.Matches(line))
         {
             var between = line[ctx.LastEnd..m.Index];
-            if (opening) ctx.SentenceSubject = Opener(v, tags, line, 0, m.Index);
+            if (opening) { ctx.SentenceSubject = Opener(v, tags, line, 0, m.Index); Topic(v, tags, line, 0, ctx); }
             opening = false;
             if (between.Contains('。'))
             {
@@ -68,6 +68,7 @@ internal sealed class ProseFigures : IRecogniser
                 ctx.SentenceStart = ctx.LastEnd + between.LastIndexOf('。') + 1;
                 // "其他资金主要为…，…年中核减21.85万元": a sentence opening with a subject is about it.
                 ctx.SentenceSubject = Opener(v, tags, line, ctx.SentenceStart, m.Index);
+                Topic(v, tags, line, ctx.SentenceStart, ctx);
             }
             // A semicolon closes a breakdown, and the subject one of its parts named ("其中基本支出…、项目支出…；年中追加…").
             if (between.Contains(';') || between.Contains('；'))
@@ -365,6 +366,19 @@ internal sealed class ProseFigures : IRecogniser
             && v.Keys.Key(subject, whole, section) is { } partKey && key is not null && Keys.KindOf(partKey) == Keys.KindOf(key))
             return partKey;
         return key;
+    }
+
+    // "年初预算中，基本支出5,214.60万元，项目支出13,409.90万元": a sentence opening with a measure as its topic
+    // breaks that measure down into the parts it names.
+    private static void Topic(Vocabulary v, List<Tag> tags, string line, int start, Context ctx)
+    {
+        var first = tags.FirstOrDefault(t => t.Start >= start && t.Facet is "subject" or "measure");
+        if (first is not { Facet: "measure" } || first.Start - start > 6 || line[start..first.Start].Any(Clauses.IsBoundary)) return;
+        if (!v.Lexicon.Pattern("topic_within", prefix: @"\G(?:", suffix: @")\s*[,，:：]").IsMatch(line, first.End)) return;
+        ctx.ParentMeasure = ctx.WholeMeasure = first.Canonical;
+        ctx.ParentSubject = ctx.WholeSubject = null;
+        ctx.Breakdown = true;
+        ctx.Parts.Clear();
     }
 
     // The subject a sentence opens with (within a few characters, before any clause mark): it holds for the sentence
