@@ -9,7 +9,7 @@ internal static class Resolver
 {
     public static Report Resolve(ExtractionContext cx, ReportInfo info, Candidates found)
     {
-        var indicators = found.Indicators.OrderBy(i => i.Offset).Select((i, n) => i.Indicator with { Seq = n + 1 }).ToList();
+        var indicators = Joined(found.Indicators.OrderBy(i => i.Offset).Select(i => i.Indicator)).Select((i, n) => i with { Seq = n + 1 }).ToList();
         return new Report
         {
             Info = info,
@@ -20,6 +20,35 @@ internal static class Resolver
             Unread = Unread(cx, found),
         };
     }
+
+    // "表1 绩效目标表" (target, weight) and "表3 完成情况表" (actual, score): an indicator named again with only the
+    // parts it lacked is the same indicator, completed; one restating a part it has is left as it stands.
+    private static List<Indicator> Joined(IEnumerable<Indicator> indicators)
+    {
+        var joined = new List<Indicator>();
+        foreach (var i in indicators)
+        {
+            var at = joined.FindIndex(j => j.Name == i.Name && Disjoint(j, i));
+            if (at < 0) { joined.Add(i); continue; }
+            var j = joined[at];
+            joined[at] = j with
+            {
+                Target = j.Target ?? i.Target, Midyear = j.Midyear ?? i.Midyear, Actual = j.Actual ?? i.Actual,
+                CompletionRate = j.CompletionRate ?? i.CompletionRate, Weight = j.Weight ?? i.Weight, Score = j.Score ?? i.Score,
+                DeviationReason = j.DeviationReason ?? i.DeviationReason, Improvement = j.Improvement ?? i.Improvement,
+                Label = j.Label ?? i.Label, Group = j.Group ?? i.Group, OpUncertain = j.Target is null ? i.OpUncertain : j.OpUncertain,
+                Restated = [.. j.Restated, .. i.Restated], Boxes = Union(j.Boxes, i.Boxes), Confidence = Union(j.Confidence, i.Confidence),
+            };
+        }
+        return joined;
+    }
+
+    private static Dictionary<string, T> Union<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b) =>
+        a.Concat(b.Where(kv => !a.ContainsKey(kv.Key))).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static bool Disjoint(Indicator a, Indicator b) =>
+        (a.Target is null || b.Target is null) && (a.Midyear is null || b.Midyear is null) && (a.Actual is null || b.Actual is null)
+        && (a.CompletionRate is null || b.CompletionRate is null) && (a.Weight is null || b.Weight is null) && (a.Score is null || b.Score is null);
 
     // Money, percent and score values in the prose that no recogniser gave a meaning, and those the table
     // readers left; outside the quiet sections (the cover, the unit's overview, problems and measures).
