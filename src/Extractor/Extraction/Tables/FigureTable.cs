@@ -39,6 +39,10 @@ internal sealed class FigureTable : ITableKind
         // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
         var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         var totalColumn = totals.Values.Any(t => t);
+        // The same measures named over two runs of columns: blocks side by side, each with its label column.
+        var blockMeasures = valueColumns.Select(c => ProseFigures.Strongest(ProseFigures.Labels(v, columns[c]))).OfType<Tag>()
+            .Where(t => t.Entry.Attribute("weak") is null).Select(t => t.Canonical).ToList();
+        var blocks = blockMeasures.Count >= 4 && blockMeasures.Distinct().Count() * 2 <= blockMeasures.Count;
         var afterNamed = false; // below a row naming a subject ("三公经费"), a row naming nothing known is an item of it
         var read = new List<(Figure Figure, bool OfTotal)>();
         for (var r = headerRows; r < view.Grid.Length; r++)
@@ -56,9 +60,12 @@ internal sealed class FigureTable : ITableKind
                 var columnLabel = columns[c];
                 // "2022年度 | 2023年度": a column or row of another year than the report's holds that year's figures.
                 if (OtherYear(columnLabel, fiscalYear) || OtherYear(rowLabel, fiscalYear)) continue;
-                var inline = InlineLabel(view, r, c, labelColumns);
+                var inline = InlineLabel(view, r, c, labelColumns, blocks);
                 var rLabel = inline ?? rowLabel;
-                var cLabel = inline is null ? columnLabel : "";
+                // "按支出性质分 | 年初预算数 | 全年预算数" over "其中：基本支出 | 642.80 | 655.30": a label beside the value
+                // names the subject, the column still names the measure.
+                var cLabel = inline is null || (ProseFigures.Strongest(ProseFigures.Labels(v, columnLabel)) is { } m && m.Entry.Attribute("weak") is null
+                    && !ProseFigures.Labels(v, inline).Any(t => t.Facet is "measure" or "role")) ? columnLabel : "";
                 if (splitAdjustment && inline is null && adjusting[c].Count > 0) continue;
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
                     partOfTotal: (totalRow || afterNamed) && inline is null && rowLabel.Length > 0,
@@ -66,7 +73,7 @@ internal sealed class FigureTable : ITableKind
                 // "基本支出决算数 | 1,158.42 | 占总支出比例 | 37.04%": a key-value label naming no subject is about the
                 // subject of the label before it in the row.
                 if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
-                    figure = Key(place, previousLabel + inline, "", q, HasExecution(v, inline), null);
+                    figure = Key(place, previousLabel + inline, "", q, HasExecution(v, previousLabel + inline), null);
                 if (inline is not null) previousLabel = inline;
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
@@ -127,11 +134,12 @@ internal sealed class FigureTable : ITableKind
 
     // In a key-value row, the label cell to the left of a value (past empty and dash cells); null when the
     // value stands right after the row's label columns.
-    private static string? InlineLabel(TableView view, int r, int c, int labelColumns)
+    private static string? InlineLabel(TableView view, int r, int c, int labelColumns, bool blocks)
     {
         for (var k = c - 1; k >= labelColumns; k--)
         {
-            if (view.IsNumber(r, k)) return null;
+            // Side by side blocks (label | 年初 | 全年 | 执行 | label | 年初 | …): a value's label is its block's.
+            if (view.IsNumber(r, k)) { if (blocks) continue; return null; }
             var cell = view.Cell(r, k);
             if (cell.Length > 1) return cell;
         }
@@ -158,8 +166,16 @@ internal sealed class FigureTable : ITableKind
         var measure = colMeasure?.Entry.Attribute("weak") is not null && rowMeasure is not null && rowMeasure.Entry.Attribute("weak") is null
             ? rowMeasure : colMeasure ?? rowMeasure;
         // "部门基本支出预算调整 | 2023年预算数": a row and a column naming two different measures cross in no figure.
+        // Unless the cell's own unit fits only one of them ("预算执行率" × "年初预算数" over "96.96%").
         if (colMeasure is not null && rowMeasure is not null && colMeasure.Canonical != rowMeasure.Canonical
-            && colMeasure.Entry.Attribute("weak") is null && rowMeasure.Entry.Attribute("weak") is null) return null;
+            && colMeasure.Entry.Attribute("weak") is null && rowMeasure.Entry.Attribute("weak") is null)
+        {
+            KeyKind? KindOf(Tag m) => v.Keys.Key("whole", m.Canonical, place.Section) is { } k ? Keys.KindOf(k) : null;
+            var cellKind = q.Unit is null ? (KeyKind?)null : v.UnitKind(q.Unit) switch { "percent" => KeyKind.Percent, "money" => KeyKind.Money, _ => null };
+            var fitting = new[] { rowMeasure, colMeasure }.Where(m => cellKind is not null && KindOf(m) == cellKind).ToList();
+            if (fitting.Count != 1) return null;
+            measure = fitting[0];
+        }
         if (measure is null && inherited is not null && rowTags.Any(t => t.Facet == "subject" && t.Canonical != "whole")) measure = inherited;
         if (measure is null || measure.Canonical == "none") return null;
         var subjects = new[] { SubjectOf(rowTags, measure, rowLabel), SubjectOf(colTags, measure, columnLabel) }.OfType<Tag>().ToList();

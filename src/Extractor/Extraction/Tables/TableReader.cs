@@ -131,7 +131,9 @@ internal sealed class TableReader : IRecogniser
         for (var r = 0; r < view.Grid.Length; r++)
         {
             // One cell across the whole table below the header is a section of the rows ("预算执行"), not a header.
-            if (r > 0 && view.Columns > 2 && view.Grid[r].All(c => c.Length > 0) && view.Grid[r].Distinct().Count() == 1) return r;
+            // (Unless a header row follows it: then it captions that header, "年度预算执行情况（万元）".)
+            if (r > 0 && view.Columns > 2 && view.Grid[r].All(c => c.Length > 0) && view.Grid[r].Distinct().Count() == 1
+                && !(r + 1 < view.Grid.Length && !view.HasNumber(r + 1) && IsHeaderRow(v, view, r + 1))) return r;
             // Nor is a numbered one ("1 | 产出指标 | < | <…") naming a group of the rows below.
             if (r > 0 && view.Columns > 2 && view.Grid[r][1..].All(c => c == view.Grid[r][1]) && view.Grid[r][1].Length > 0
                 && v.Lexicon.Matcher("group_word").IsWhole(view.Grid[r][1], out _)) return r;
