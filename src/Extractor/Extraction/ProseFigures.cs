@@ -141,6 +141,10 @@ internal sealed class ProseFigures : IRecogniser
                 && v.Keys.Key(v.DefaultSubject(section), items, section) is { } sumKey
                 && found.Figures.RemoveAll(f => f.Key == sumKey && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index) > 0;
             if (summed) { key = v.Keys.Key(v.DefaultSubject(section), ctx.LastCount!, section); ctx.KeysInSentence.Remove(key!); }
+            // "一般公共预算实际支出2,463.17万元，…其中基本支出236.92万元": what 其中 breaks down is the amount before it,
+            // whether or not a key holds that amount itself.
+            if (key is null && kind == "money" && !ctx.Breakdown && !ctx.LastWasPart && ctx.Measure is { } amountMeasure && amountMeasure != "none")
+                (ctx.ParentMeasure, ctx.ParentSubject) = (amountMeasure, null);
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.

@@ -31,6 +31,10 @@ internal sealed class ProseProjects : IRecogniser
             var numbered = end < flow.Text.Length && flow.Text[end] == '。';
             var name = CleanName(cx.Vocabulary, raw, continues, numbered);
             if (name is null) continue;
+            // A bare item after a colon is a project's only in a list the lead says is of projects ("分项目情况为："),
+            // not in one of 三公 items ("其中：因公出国（境）费预算0万元，实际支出0万元").
+            if (end < flow.Text.Length && flow.Text[end] is not (',' or ':' or '(' or '。') && !continues
+                && !cx.Vocabulary.Lexicon.Pattern("project_noun", suffix: "$").IsMatch(raw) && !ProjectLead(cx.Vocabulary, flow.Text, m.Index)) continue;
             listEnd = m.Index + m.Length;
             found.Claims.Add(claim);
             Take(found, m);
@@ -41,6 +45,14 @@ internal sealed class ProseProjects : IRecogniser
                 Money.ToWan(Values.Parse(m.Groups["a"].Value), m.Groups["au"].Value),
                 flow.PageAt(m.Index), flow.SourceSpan(m.Index, m.Length))));
         }
+    }
+
+    // The sentence before a list names projects ("2023年本局共实施项目5个，…分项目情况为：").
+    private static bool ProjectLead(Vocabulary v, string text, int at)
+    {
+        var from = Math.Max(text.LastIndexOf('。', Math.Max(0, at - 1)), text.LastIndexOf('\n', Math.Max(0, at - 1))) + 1;
+        var colon = text.LastIndexOf(':', Math.Max(0, at - 1));
+        return colon >= from && v.Lexicon.Pattern("project_noun").IsMatch(text[from..colon]);
     }
 
     private static void Take(Candidates found, Match m)
@@ -63,7 +75,9 @@ internal sealed class ProseProjects : IRecogniser
             // The name ends at a comma or an opening bracket, or right before the budget word when it ends with a
             // project noun ("城乡居民医疗救助区级配套项目全年预算280.00万元", "生均公用经费项目（全年预算…）"), or at the
             // full stop after a numbered item's name ("1.公共图书馆免费开放经费。全年预算60.00万元").
-            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:(]|(?<={Alt("project_noun")})\(?|(?<=(?:^|\n)[ \t]*\d{{1,2}}[.、][^,;。:、\n]{{2,60}})。)\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;]\s*{Alt("project_actual")}{Amount("a", "au")}",
+            // So does an item of a list after a colon or semicolon ("分项目情况为：优抚对象抚恤和生活补助预算1,486.30万元、
+            // 支出1,475.82万元；…").
+            var line = new Regex($@"(?<name>[^,;。:、\n]{{2,60}}?)(?:[,:(]|(?<={Alt("project_noun")})\(?|(?<=(?:^|\n)[ \t]*\d{{1,2}}[.、][^,;。:、\n]{{2,60}})。|(?<=[:;][^,;。:、\n]{{2,60}}))\s*{Alt("project_budget")}{Amount("b", "bu")}\s*[,;、]\s*{Alt("project_actual")}{Amount("a", "au")}",
                 RegexOptions.CultureInvariant | RegexOptions.Compiled); // compiled: it is tried at every position of the text
             var subtotal = new Regex($@"{Alt("subtotal")}\s*[,:]?\s*{Alt("project_budget")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money})(?:\s*[,;]\s*{Alt("project_actual")}\s*{filler}?\s*{Lex.ArabicNumber}\s*(?:{money}))?",
                 RegexOptions.CultureInvariant);
