@@ -29,6 +29,7 @@ internal sealed class ProseFigures : IRecogniser
         public string? WholeCount;
         public readonly HashSet<string> Parts = []; // the subjects the breakdown has named
         public bool SplitAdjustment;         // additions and cuts both stated, no net change yet: no adjustment
+        public readonly List<decimal> SplitParts = []; // and their amounts, signed
         public bool BracketBreakdown;        // the breakdown stands in brackets: the closing bracket ends it
         public string? SubjectBeforeBreakdown;
         public readonly HashSet<string> KeysInSentence = [];
@@ -133,8 +134,11 @@ internal sealed class ProseFigures : IRecogniser
             // "追加…620万元，…收回调减部分项目资金238.60万元": a cut after an addition (or the reverse) in one sentence
             // leaves the change unstated, whoever's money the cut names.
             if (key is null && kind == "money" && ctx.Measure == "adjustment" && !ctx.Breakdown && Sign(prefix) is { } said
-                && DropSplitAdjustment(found, offset + ctx.SentenceStart, offset + m.Index, said == "minus"))
+                && DropSplitAdjustment(found, offset + ctx.SentenceStart, offset + m.Index, said == "minus", ctx.SplitParts))
+            {
                 ctx.SplitAdjustment = true;
+                ctx.SplitParts.Add(said == "minus" ? -Math.Abs(value) : Math.Abs(value));
+            }
             // "核定行政编制46名、事业编制22名，共68名": a bare sum of headcounts is the figure, its items before it are not.
             var summed = key is null && kind == "count" && ctx.LastCount is { } items
                 && v.Lexicon.Pattern("sum_lead", prefix: "^(?:", suffix: ")$").IsMatch(line[clauseStart..m.Index].Trim(' ', ',', '，', '、'))
@@ -148,17 +152,20 @@ internal sealed class ProseFigures : IRecogniser
             if (key is null || !KindFits(key, kind)) continue;
             // "追加186.50万元；…核减42.30万元。全年净调增144.20万元" (or "合计追加68.40万元"): the net change or the total
             // is the adjustment, the additions and cuts before it in the paragraph its parts.
-            var net = key == Keys.Adjustment && (totalClause || v.NetChange.IsMatch(line[clauseStart..m.Index]));
+            var net = key == Keys.Adjustment && (totalClause || v.NetChange.IsMatch(line[clauseStart..m.Index])
+                // "追加1,215.36万元；…收回130.60万元。全年预算调增1,084.76万元": the change the parts add up to is the net one.
+                || ctx.SplitAdjustment && ctx.SplitParts.Count >= 2 && Math.Abs(Math.Abs(value) - Math.Abs(ctx.SplitParts.Sum())) <= 0.01m);
             if (net) found.Figures.RemoveAll(f => f.Key == key && f.Offset >= offset && f.Offset < offset + m.Index);
             // "追加620万元，…调减238.60万元" with no net change after them (or "合计追加426万元；…压减38.50万元"):
             // additions and cuts both stated leave the change unstated; neither is it.
             if (key == Keys.Adjustment && !net && !ctx.Breakdown
-                && (DropSplitAdjustment(found, offset, offset + m.Index, value < 0) || ctx.SplitAdjustment))
+                && (DropSplitAdjustment(found, offset, offset + m.Index, value < 0, ctx.SplitParts) || ctx.SplitAdjustment))
             {
                 ctx.SplitAdjustment = true;
+                ctx.SplitParts.Add(value);
                 continue;
             }
-            if (net) ctx.SplitAdjustment = false;
+            if (net) { ctx.SplitAdjustment = false; ctx.SplitParts.Clear(); }
             if (!ctx.KeysInSentence.Add(key) && !net) continue; // a second statement in one sentence is a sub-item
             if (!ctx.LastWasPart)
             {
@@ -193,10 +200,11 @@ internal sealed class ProseFigures : IRecogniser
     }
 
     // An adjustment of the other sign read between from and to makes the change unstated: those readings are dropped.
-    private static bool DropSplitAdjustment(Candidates found, int from, int to, bool minus)
+    private static bool DropSplitAdjustment(Candidates found, int from, int to, bool minus, List<decimal>? parts = null)
     {
         bool Between(Figure f) => f.Key == Keys.Adjustment && f.Offset >= from && f.Offset < to;
         if (!found.Figures.Any(f => Between(f) && (f.Value < 0) != minus)) return false;
+        parts?.AddRange(found.Figures.Where(Between).Select(f => f.Value));
         found.Figures.RemoveAll(Between);
         return true;
     }
