@@ -320,6 +320,9 @@ internal sealed class ProseFigures : IRecogniser
               // After a weak measure ("实际政府采购…"), the subject that follows it.
               ?? (measure.Entry.Attribute("weak") is null ? null
                   : subjects.Where(t => t.Start >= measure.End && t.Canonical is not ("whole" or "part")).OrderBy(t => t.Start).FirstOrDefault());
+        // "…三类资金合计占项目支出的71.3%": a share's base is named after 占; a base other than the whole makes no
+        // share a key holds (the keys' shares are of the total spending).
+        if (measure?.Canonical == "share" && subjects.Any(t => t.Start > measure.Start && t.End <= measure.End && t.Canonical != "whole")) return null;
         // "财政资金支出合计": a part's name right before a whole's qualifies the whole.
         if (subjectTag?.Canonical == "part" && subjects.FirstOrDefault(t => t.Canonical == "whole" && t.Start == subjectTag.End) is { } qualified)
             subjectTag = qualified;

@@ -90,11 +90,19 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             if (role == "name" && Distinct(c) > Distinct(roles["name"])) roles["name"] = c;
         // "类别 | 绩效指标" over "产出指标 | …": a column no header names whose cells are group words holds the groups.
         for (var c = 0; c < roles["name"]; c++)
-            if (!roles.ContainsValue(c) && !groups.Contains(c) && GroupCells(v, view, headerRows, c)) groups.Add(c);
+            if (!roles.ContainsValue(c) && !groups.Contains(c) && (GroupCells(v, view, headerRows, c) || SpannedTexts(view, headerRows, c))) groups.Add(c);
         groups.Sort();
         for (var i = 0; i < groups.Count; i++) roles[$"group{i}"] = groups[i];
         RowRoles(matcher, view, headerRows, roles, rowRoles);
         return roles;
+    }
+
+    // "重点履职任务 | 指标类型 | 绩效指标" over "食品安全监管" merged down its rows: text cells each heading several rows.
+    private static bool SpannedTexts(TableView view, int headerRows, int c)
+    {
+        var rows = Enumerable.Range(headerRows, view.Grid.Length - headerRows).ToList();
+        var origins = rows.Where(r => view.IsOrigin(r, c) && view.Cell(r, c).Length > 0).ToList();
+        return origins.Count >= 2 && origins.Count * 2 <= rows.Count && origins.All(r => !view.IsNumber(r, c));
     }
 
     private static bool GroupCells(Vocabulary v, TableView view, int headerRows, int c)
@@ -153,7 +161,9 @@ internal sealed class IndicatorTable(IReadOnlyDictionary<string, int> roles, IRe
             // A row that is one cell across the table ("履职效能") heads the rows below it, in a table without group columns;
             // in one with group columns when it names a group ("二、产出指标（45分）" over 二级|三级指标 columns).
             if (!view.HasNumber(r) && row.Where(c => c.Length > 0).Distinct().Count() == 1 && row.Count(c => c.Length > 0) > 1
-                && (!roles.Keys.Any(k => k.StartsWith("group", StringComparison.Ordinal)) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _))
+                && (!roles.Keys.Any(k => k.StartsWith("group", StringComparison.Ordinal)) || v.Lexicon.Matcher("group_word").IsWhole(CleanGroup(v, first), out _)
+                    // or when numbered or given points as a group is ("二、履职产出（50分）")
+                    || CleanGroup(v, first) != first)
                 && TotalOf(v, first) is null)
             {
                 Heads(v, first);
