@@ -45,7 +45,9 @@ public class RuleTests
         ["BUDGET_EXECUTION_RATE", "budget.actual=554.23 budget.adjusted=556.83 budget.execution_rate=99.53%", false],
         ["BUDGET_EXECUTION_RATE", "budget.actual=554.23 budget.adjusted=556.83 budget.execution_rate=99.35%", true],
         ["BUDGET_INITIAL_SPLIT", "budget.initial=367.19 budget.initial.basic=337.19 budget.initial.project=30", false],
-        ["BUDGET_INITIAL_SPLIT", "budget.initial=367.19 budget.initial.superior=0 budget.initial.local=360", true],
+        ["BUDGET_INITIAL_SPLIT", "budget.initial=367.19 budget.initial.superior=10 budget.initial.local=360", true],     // sources exceed the whole
+        ["BUDGET_INITIAL_SPLIT", "budget.initial=367.19 budget.initial.superior=0 budget.initial.local=360", false],     // short, and no other source read
+        ["BUDGET_INITIAL_SPLIT", "budget.initial=367.19 budget.initial.superior=0 budget.initial.local=360 budget.initial.other=5", true],
         ["EXPENDITURE_SPLIT", "budget.actual=554.23 expenditure.basic=350.93 expenditure.project=203.30", false],
         ["EXPENDITURE_SPLIT", "budget.actual=554.23 expenditure.basic=350.93 expenditure.project=213.30", true],
         ["BASIC_BUDGET_SPLIT", "basic.budget=353.53 basic.personnel=318.61 basic.public=34.92", false],

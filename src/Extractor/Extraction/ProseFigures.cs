@@ -468,7 +468,11 @@ internal sealed class ProseFigures : IRecogniser
         // "另将预算执行率纳入评分，满分100分": full marks of the whole scale are no one indicator's weight.
         if (aboutExecution && Has(prefix, "role", "weight") && !Has(prefix, "role", "score")) return value < 100 ? Keys.ExecutionWeight : null;
         // "绩效指标部分得88分，预算执行率得9.78分": points its clause gives the indicators are not the execution's.
-        var ofIndicators = Has(prefix, "role", "name") && !Has(prefix, "measure", "execution_rate") && !Has(prefix, "role", "total_score");
+        // ("绩效指标分值90分，自评得87.70分；预算执行率…得9.72分": so are points scored after a clause naming them and
+        // before any word of the execution.)
+        var ofIndicators = Has(prefix, "role", "name") && !Has(prefix, "measure", "execution_rate") && !Has(prefix, "role", "total_score")
+            || !executionWords && !Has(prefix, "role", "total_score") && sentence.Any(t => t.Facet == "role" && t.Canonical == "name" && t.End <= at)
+               && !sentence.Any(t => t.Facet == "measure" && t.Canonical == "execution_rate" && t.End <= at);
         if (aboutExecution && Has(prefix, "role", "score") && !ofIndicators) return Keys.ExecutionScore;
         if (ofIndicators && Has(prefix, "role", "score")) return null; // the indicators' part of the total, no key
         // "另设预算执行率指标10分": points right after the execution rate named as an indicator are its weight.

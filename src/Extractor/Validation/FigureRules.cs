@@ -92,11 +92,21 @@ public sealed class InitialSplitRule : IRule
         var initial = R.F(r, Keys.BudgetInitial);
         foreach (var d in R.SumRule(Code, initial, [R.F(r, Keys.InitialBasic), R.F(r, Keys.InitialProject)], "年初预算数", "基本支出与项目支出年初预算"))
             yield return d;
+        if (SourcesShort(r)) yield break;
         var sources = new List<Figure?> { R.F(r, Keys.InitialSuperior), R.F(r, Keys.InitialLocal) };
         if (R.F(r, Keys.InitialOther) is { } other) sources.Add(other);
         foreach (var d in R.SumRule(Code, initial, sources, "年初预算数", "上级、本级和其他资金"))
             yield return d;
     }
+
+    public IEnumerable<SkippedCheck> Skipped(Report r) =>
+        SourcesShort(r) ? [new SkippedCheck(Code, "上级与本级资金之和小于年初预算，且未读到其他资金（如事业收入），无法判断来源是否列全")] : [];
+
+    // Superior and local funds short of the whole with no other source read: a source the report names in words no
+    // key holds (事业收入, 上年结转) may make up the rest, so the sources cannot be said to disagree.
+    private static bool SourcesShort(Report r) =>
+        R.F(r, Keys.InitialOther) is null && R.F(r, Keys.BudgetInitial) is { } initial
+        && R.F(r, Keys.InitialSuperior) is { } superior && R.F(r, Keys.InitialLocal) is { } local && superior.Value + local.Value < initial.Value;
 }
 
 /// <summary>EXPENDITURE_SPLIT: 全年实际支出 = 基本支出 + 项目支出 (actuals).</summary>
