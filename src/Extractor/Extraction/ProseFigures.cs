@@ -342,6 +342,9 @@ internal sealed class ProseFigures : IRecogniser
             if (subject is null || ctx.ParentMeasure is null || subject == ctx.ParentSubject) return null;
             if (ctx.Breakdown) ctx.Parts.Add(subject);
             ctx.LastWasPart = true;
+            // "分资金来源看，中央财政资金支出476.32万元，执行率98.25%；…": outside a 其中 list, the part named is what
+            // the clauses after it speak of, up to the semicolon.
+            if (!ctx.Breakdown && ctx.SentenceSubject is null) { ctx.SentenceSubject = subject; ctx.SubjectFromPart = true; }
             return v.Keys.Key(subject, ctx.ParentMeasure, section);
         }
         var afterPart = ctx.LastWasPart;

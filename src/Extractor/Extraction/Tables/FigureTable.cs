@@ -35,7 +35,13 @@ internal sealed class FigureTable : ITableKind
         // "年中追加 | 年中压减": columns of additions and of cuts are parts of the adjustment, neither of them the whole.
         var adjusting = valueColumns.ToDictionary(c => c, c => ProseFigures.Labels(v, columns[c]) is var tags
             && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment") ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : []);
-        var splitAdjustment = adjusting.Values.SelectMany(signs => signs).Distinct().Count() > 1;
+        var splitAdjustment = adjusting.Values.Any(signs => signs is ["plus"]) && adjusting.Values.Any(signs => signs is ["minus"]);
+        // The same down the rows ("年中追加数 | 年中调减数" as rows of a table with measures as rows).
+        var rowAdjusting = Enumerable.Range(headerRows, Math.Max(0, view.Grid.Length - headerRows)).ToDictionary(r => r,
+            r => ProseFigures.Labels(v, view.RowLabel(r, labelColumns)) is var tags && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment")
+                ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : []);
+        // ("年中追加（核减）数" is one row of a signed change, not a split.)
+        var splitRows = rowAdjusting.Values.Any(signs => signs is ["plus"]) && rowAdjusting.Values.Any(signs => signs is ["minus"]);
         // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
         var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         var totalColumn = totals.Values.Any(t => t);
@@ -67,6 +73,7 @@ internal sealed class FigureTable : ITableKind
                 var cLabel = inline is null || (ProseFigures.Strongest(ProseFigures.Labels(v, columnLabel)) is { } m && m.Entry.Attribute("weak") is null
                     && !ProseFigures.Labels(v, inline).Any(t => t.Facet is "measure" or "role")) ? columnLabel : "";
                 if (splitAdjustment && inline is null && adjusting[c].Count > 0) continue;
+                if (splitRows && inline is null && rowAdjusting[r].Count > 0) continue;
                 var figure = Key(place, rLabel, cLabel, q, aboutExecution || rLabel.Length > 0 && HasExecution(v, rLabel), ownMeasure is null ? rowMeasure : null,
                     partOfTotal: (totalRow || afterNamed) && inline is null && rowLabel.Length > 0,
                     columnPartOfTotal: totalColumn && inline is null && !totals[c]);
