@@ -140,11 +140,14 @@ internal sealed class ProseFigures : IRecogniser
                 ctx.SplitParts.Add(said == "minus" ? -Math.Abs(value) : Math.Abs(value));
             }
             // "核定行政编制46名、事业编制22名，共68名": a bare sum of headcounts is the figure, its items before it are not.
-            var summed = key is null && kind == "count" && ctx.LastCount is { } items
+            if (key is null && kind == "count" && ctx.LastCount is { } items
                 && v.Lexicon.Pattern("sum_lead", prefix: "^(?:", suffix: ")$").IsMatch(line[clauseStart..m.Index].Trim(' ', ',', '，', '、'))
                 && v.Keys.Key(v.DefaultSubject(section), items, section) is { } sumKey
-                && found.Figures.RemoveAll(f => f.Key == sumKey && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index) > 0;
-            if (summed) { key = v.Keys.Key(v.DefaultSubject(section), ctx.LastCount!, section); ctx.KeysInSentence.Remove(key!); }
+                && found.Figures.RemoveAll(f => f.Key == sumKey && f.Offset >= offset + ctx.SentenceStart && f.Offset < offset + m.Index) > 0)
+            {
+                key = sumKey;
+                ctx.KeysInSentence.Remove(sumKey);
+            }
             // "一般公共预算实际支出2,463.17万元，…其中基本支出236.92万元": what 其中 breaks down is the amount before it,
             // whether or not a key holds that amount itself.
             if (key is null && kind == "money" && !ctx.Breakdown && !ctx.LastWasPart && ctx.Measure is { } amountMeasure && amountMeasure != "none")
