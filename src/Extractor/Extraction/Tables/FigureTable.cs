@@ -81,7 +81,8 @@ internal sealed class FigureTable : ITableKind
                 // subject of the label before it in the row.
                 if (figure is null && inline is not null && previousLabel is not null && !NamesSubject(v, inline))
                     figure = Key(place, previousLabel + inline, "", q, HasExecution(v, previousLabel + inline), null);
-                if (inline is not null) previousLabel = inline;
+                // ("预算执行率 | 96.96% | 分值 | 10 | 得分 | 9.70": 得分 is about 预算执行率 too, not about 分值.)
+                if (inline is not null && ProseFigures.Labels(v, inline).Any(t => t.Facet is "subject" or "measure")) previousLabel = inline;
                 var text = TablePlace.Text(rLabel, cLabel, view.Cell(r, c));
                 if (figure is { } f)
                 {
