@@ -89,7 +89,7 @@ internal sealed class TableReader : IRecogniser
             var data = Enumerable.Range(r, n - r).FirstOrDefault(view.HasNumber, -1);
             if (data < 0) break;
             var header = data;
-            while (header - 1 >= start && ShortLabels(view, header - 1)) header--;
+            while (header - 1 >= start && ShortLabels(v, view, header - 1)) header--;
             if (header > start) { yield return view.Slice(start, header).Compact(); start = header; }
             var next = Enumerable.Range(data, n - data).FirstOrDefault(x => !view.HasNumber(x) && IsHeaderRow(v, view, x), -1);
             if (next < 0) break;
@@ -101,15 +101,17 @@ internal sealed class TableReader : IRecogniser
         if (!Enumerable.Range(start, n - start).Any(view.HasNumber))
         {
             var header = n;
-            while (header - 1 >= start && ShortLabels(view, header - 1)) header--;
+            while (header - 1 >= start && ShortLabels(v, view, header - 1)) header--;
             if (header > start && header < n) { yield return view.Slice(start, header).Compact(); start = header; }
         }
         yield return start == 0 ? view.Compact() : view.Slice(start, n).Compact();
     }
 
     // A row of short labels, as a header row is (no numbers, no sentence-long cells, no "目标1：…" content).
-    private static bool ShortLabels(TableView view, int r) =>
-        !view.HasNumber(r) && Enumerable.Range(0, view.Columns).All(c => view.Cell(r, c).Length <= 30 && !view.Cell(r, c).Contains(':'));
+    // ("其中：在职" is a label all the same: a breakdown word before the colon.)
+    private static bool ShortLabels(Vocabulary v, TableView view, int r) =>
+        !view.HasNumber(r) && Enumerable.Range(0, view.Columns).All(c => view.Cell(r, c).Length <= 30
+            && (!view.Cell(r, c).Contains(':') || v.Lexicon.Pattern("breakdown", prefix: "^(?:", suffix: @")\s*:").IsMatch(view.Cell(r, c))));
 
     private static bool IsHeaderRow(Vocabulary v, TableView view, int r)
     {
