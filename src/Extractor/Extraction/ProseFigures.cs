@@ -308,7 +308,7 @@ internal sealed class ProseFigures : IRecogniser
     private static string? Classify(Vocabulary v, string line, int clauseStart, string clause, List<Tag> prefix, List<Tag> sentence, string? kind, string section, Context ctx, ref decimal value)
     {
         if (kind == "score") return ScoreKey(v, clause, prefix, sentence, section, value, clauseStart + clause.Length);
-        var measure = Strongest(prefix);
+        var measure = Strongest(prefix) ?? SpentBy(v, line, clauseStart + clause.Length, prefix, ctx);
         ctx.Measure = measure?.Canonical;
         if (measure?.Canonical == "none") { ctx.LastWasPart = false; return null; }
         // A subject named before the measure ("基本支出年初预算数"), or inside it ("年初本级预算"); one named
@@ -387,6 +387,19 @@ internal sealed class ProseFigures : IRecogniser
             && v.Keys.Key(subject, whole, section) is { } partKey && key is not null && Keys.KindOf(partKey) == Keys.KindOf(key))
             return partKey;
         return key;
+    }
+
+    // "“三公”经费支出1.86万元": outside a 其中 list, a subject then a measure word kept for tables (支出) and the
+    // value, nothing between: that measure.
+    private static Tag? SpentBy(Vocabulary v, string line, int at, List<Tag> prefix, Context ctx)
+    {
+        if (ctx.Breakdown || prefix.LastOrDefault(t => t.Facet == "subject") is not { } subject || subject.End >= at) return null;
+        var tail = line[subject.End..at];
+        var word = v.FigureLabels.Tags(tail).FirstOrDefault(t => t.Facet == "measure" && t.Start == 0 && t.Entry.Attribute("label") is not null);
+        if (word is null || tail[word.End..].Trim().Length > 0) return null;
+        // ("中央财政资金支出476.32万元，执行率98.25%；…": what follows up to the semicolon is that subject's.)
+        if (ctx.SentenceSubject is null) { ctx.SentenceSubject = subject.Canonical; ctx.SubjectFromPart = true; }
+        return word with { Start = word.Start + subject.End };
     }
 
     // "年初预算中，基本支出5,214.60万元，项目支出13,409.90万元": a sentence opening with a measure as its topic
