@@ -41,6 +41,17 @@ public class CompletenessTests
     }
 
     [Fact]
+    public void Indicators_weighing_90_without_an_execution_score_read_skip_the_total()
+    {
+        // 88 of 90 points read, 97.69 stated: the execution's 9.69 points were not read.
+        var found = Validator.Run(With([Ind(1, 45, 44), Ind(2, 45, 44)], 97.69m));
+        Assert.DoesNotContain(found.Discrepancies, d => d.Rule == "SCORE_TOTAL");
+        Assert.Contains(found.Skipped, s => s.Rule == "SCORE_TOTAL" && s.Reason.Contains("预算执行率得分"));
+        // Weighing 100, the indicators are the whole score: the total is checked.
+        Assert.Contains(Validator.Run(With([Ind(1, 50, 44), Ind(2, 50, 44)], 97.69m)).Discrepancies, d => d.Rule == "SCORE_TOTAL");
+    }
+
+    [Fact]
     public void A_gap_in_the_reports_numbering_skips_the_sums()
     {
         var found = Validator.Run(With([Ind(1, 30, 30, "1"), Ind(2, 30, 30, "2"), Ind(3, 30, 20, "4")], 95));

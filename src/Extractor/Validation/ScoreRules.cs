@@ -57,7 +57,14 @@ public sealed class ScoreTotalRule : IRule
     public string Code => "SCORE_TOTAL";
     public string Name => "综合得分与分项得分合计不符";
 
-    private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Score, "得分");
+    private static string? Incomplete(Report r) => Completeness.IndicatorsIncomplete(r, i => i.Score, "得分") ?? ExecutionUnread(r);
+
+    // The execution's points are part of the total; when the report gives the execution a weight, or its indicators
+    // weigh less than 100, and no execution score was read, the sum would lack them.
+    private static string? ExecutionUnread(Report r) =>
+        R.F(r, Keys.ExecutionScore) is null && (R.F(r, Keys.ExecutionWeight) is not null
+            || r.Indicators.Count > 0 && r.Indicators.All(i => i.Weight is not null) && r.Indicators.Sum(i => i.Weight!.Value) < 100m)
+            ? "预算执行率得分未能读取，而综合得分含此项" : null;
 
     public IEnumerable<SkippedCheck> Skipped(Report r) =>
         R.F(r, Keys.TotalScore) is not null && r.Indicators.Count > 0 && Incomplete(r) is { } why ? [new SkippedCheck(Code, why)] : [];
