@@ -33,15 +33,12 @@ internal sealed class FigureTable : ITableKind
             .Any(r => TableReader.TotalOf(v, view.RowLabel(r, labelColumns)) == "total");
         var valueColumns = Enumerable.Range(labelColumns, Math.Max(0, view.Columns - labelColumns)).ToList();
         // "年中追加 | 年中压减": columns of additions and of cuts are parts of the adjustment, neither of them the whole.
-        var adjusting = valueColumns.ToDictionary(c => c, c => ProseFigures.Labels(v, columns[c]) is var tags
-            && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment") ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : []);
-        var splitAdjustment = adjusting.Values.Any(signs => signs is ["plus"]) && adjusting.Values.Any(signs => signs is ["minus"]);
+        var adjusting = valueColumns.ToDictionary(c => c, c => AdjustmentSigns(v, columns[c]));
+        var splitAdjustment = Split(adjusting.Values);
         // The same down the rows ("年中追加数 | 年中调减数" as rows of a table with measures as rows).
         var rowAdjusting = Enumerable.Range(headerRows, Math.Max(0, view.Grid.Length - headerRows)).ToDictionary(r => r,
-            r => ProseFigures.Labels(v, view.RowLabel(r, labelColumns)) is var tags && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment")
-                ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : []);
-        // ("年中追加（核减）数" is one row of a signed change, not a split.)
-        var splitRows = rowAdjusting.Values.Any(signs => signs is ["plus"]) && rowAdjusting.Values.Any(signs => signs is ["minus"]);
+            r => AdjustmentSigns(v, view.RowLabel(r, labelColumns)));
+        var splitRows = Split(rowAdjusting.Values);
         // The same across: beside a 合计 column, a column naming nothing known ("一般公共服务支出") is a part of it.
         var totals = valueColumns.ToDictionary(c => c, c => columns[c].Split('|').Any(l => TableReader.TotalOf(v, l) == "total"));
         var totalColumn = totals.Values.Any(t => t);
@@ -98,6 +95,14 @@ internal sealed class FigureTable : ITableKind
         // "行政编制 | 38 … 合计 | 96": rows keyed as the total row is are its parts, not restatements of it.
         found.Figures.AddRange(read.Where(x => x.OfTotal || !read.Any(t => t.OfTotal && t.Figure.Key == x.Figure.Key)).Select(x => x.Figure));
     }
+
+    // The sign words of a label naming the adjustment ("年中追加数": plus); none for another label.
+    private static List<string> AdjustmentSigns(Vocabulary v, string label) =>
+        ProseFigures.Labels(v, label) is var tags && tags.Any(t => t.Facet == "measure" && t.Canonical == "adjustment")
+            ? tags.Where(t => t.Facet == "sign").Select(t => t.Canonical).ToList() : [];
+
+    // Labels of additions only beside labels of cuts only split the change ("年中追加（核减）数" is one signed change).
+    private static bool Split(IEnumerable<List<string>> signs) => signs.Any(s => s is ["plus"]) && signs.Any(s => s is ["minus"]);
 
     // "预算执行情况（万元）（20分）", "得分（20分×执行率）": a header of a table about the execution rate
     // stating points gives the execution weight.
