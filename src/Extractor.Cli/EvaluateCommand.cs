@@ -27,7 +27,15 @@ internal static class EvaluateCommand
             }
             var root = parse.GetValue(dir)!.FullName;
             if (!Directory.Exists(Path.Combine(root, "gold"))) { Console.Error.WriteLine($"{root} has no gold/ folder"); return 2; }
+            if (parse.GetValue(only)?.FirstOrDefault(k => !Kinds.Any(x => x.Kind == k)) is { } unknown)
+            {
+                Console.Error.WriteLine($"unknown rendition kind '{unknown}': use {string.Join(", ", Kinds.Select(x => x.Kind))}");
+                return 2;
+            }
             var kinds = parse.GetValue(only) is { Length: > 0 } k ? Kinds.Where(x => k.Contains(x.Kind)).ToArray() : Kinds;
+            // A gold file that is not a JSON object is named, not met as an internal error halfway through.
+            foreach (var g in Directory.GetFiles(Path.Combine(root, "gold"), "*.json"))
+                if (!IsJsonObject(g)) { Console.Error.WriteLine($"{g} is not a JSON object (a gold file)"); return 2; }
             var work = Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order()
                 .SelectMany(g => kinds.Select(x => (Gold: g, x.Kind, File: Path.Combine(root, x.Kind, Path.GetFileNameWithoutExtension(g) + x.Ext))))
                 .Where(w => File.Exists(w.File)).ToList();
@@ -60,6 +68,12 @@ internal static class EvaluateCommand
             return 0;
         });
         return cmd;
+    }
+
+    private static bool IsJsonObject(string path)
+    {
+        try { return JsonNode.Parse(File.ReadAllText(path)) is JsonObject; }
+        catch (System.Text.Json.JsonException) { return false; }
     }
 
     // Error-severity discrepancies found that the gold does not list, as rule#indicator. Counted as a multiset:

@@ -84,6 +84,8 @@ public class CliUsageTests
             ["extract", Corpus.Path("txt", "106.txt")],
             ["read", "{dir}/missing.pdf"],
             ["evaluate", "{dir}/nothing"],
+            ["evaluate", Path.GetDirectoryName(Corpus.Path("gold"))!, "--kind", "pdf-bogus"],
+            ["evaluate", "{dir}/badgold"],
             ["corpus", "{dir}/nothing"],
             ["serve", "--db", "{missing}"],
             ["serve"],
@@ -103,6 +105,8 @@ public class CliUsageTests
     {
         var dir = Directory.CreateTempSubdirectory("extractor-usage-").FullName;
         File.WriteAllText(Path.Combine(dir, "not-a-workbook.xlsx"), "这不是工作簿");
+        Directory.CreateDirectory(Path.Combine(dir, "badgold", "gold"));
+        File.WriteAllText(Path.Combine(dir, "badgold", "gold", "900.json"), "{not json");
         var missing = Path.Combine(dir, "missing.db");
         var args = usage.Select(a => a.Replace("{db}", Db.Value).Replace("{missing}", missing).Replace("{dir}", dir)).ToArray();
         var line = string.Join(" ", usage);
