@@ -33,17 +33,17 @@ internal static class EvaluateCommand
                 return 2;
             }
             var kinds = parse.GetValue(only) is { Length: > 0 } k ? Kinds.Where(x => k.Contains(x.Kind)).ToArray() : Kinds;
-            // A gold file that is not a JSON object is named, not met as an internal error halfway through.
-            foreach (var g in Directory.GetFiles(Path.Combine(root, "gold"), "*.json"))
-                if (!IsJsonObject(g)) { Console.Error.WriteLine($"{g} is not a JSON object (a gold file)"); return 2; }
-            var work = Directory.GetFiles(Path.Combine(root, "gold"), "*.json").Order()
+            // Each gold file read once; one that is not a JSON object is named, not met as an internal error halfway through.
+            var golds = Directory.GetFiles(Path.Combine(root, "gold"), "*.json").ToDictionary(g => g, File.ReadAllText);
+            if (golds.FirstOrDefault(g => !IsJsonObject(g.Value)).Key is { } bad) { Console.Error.WriteLine($"{bad} is not a JSON object (a gold file)"); return 2; }
+            var work = golds.Keys.Order()
                 .SelectMany(g => kinds.Select(x => (Gold: g, x.Kind, File: Path.Combine(root, x.Kind, Path.GetFileNameWithoutExtension(g) + x.Ext))))
                 .Where(w => File.Exists(w.File)).ToList();
             // In parallel (a scan takes seconds a page), printed in order.
             var results = new (GoldComparison.Result Fields, List<string> Unlisted)[work.Count];
             Parallel.For(0, work.Count, Cli.OnePerCore, i =>
             {
-                var gold = JsonNode.Parse(File.ReadAllText(work[i].Gold))!.AsObject();
+                var gold = JsonNode.Parse(golds[work[i].Gold])!.AsObject(); // its own copy: each kind compares against it
                 var json = Pipeline.Run(work[i].File, options);
                 results[i] = (GoldComparison.Compare(gold, json), UnlistedErrors(gold, json));
             });
@@ -70,9 +70,9 @@ internal static class EvaluateCommand
         return cmd;
     }
 
-    private static bool IsJsonObject(string path)
+    private static bool IsJsonObject(string text)
     {
-        try { return JsonNode.Parse(File.ReadAllText(path)) is JsonObject; }
+        try { return JsonNode.Parse(text) is JsonObject; }
         catch (System.Text.Json.JsonException) { return false; }
     }
 

@@ -276,7 +276,7 @@ internal sealed class ProseFigures : IRecogniser
     private static string Lead(Vocabulary v, string lead)
     {
         if (v.ItemStart.Match(lead.TrimStart()) is { Success: true } marker) lead = lead.TrimStart()[marker.Length..];
-        lead = System.Text.RegularExpressions.Regex.Replace(lead, @"(?:19|20)\d\d\s*年度?", "");
+        lead = v.Lexicon.Pattern("date_unit", prefix: @"(?:19|20)\d\d\s*(?:", suffix: ")").Replace(lead, "");
         foreach (var filler in v.Lexicon.Forms("filler")) lead = lead.Replace(filler, "");
         return lead;
     }
